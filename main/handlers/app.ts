@@ -1,0 +1,24 @@
+import type { Handlers } from '../dispatch';
+import type { AppServices } from '../services/app-services';
+import type { PlatformHooks } from './index';
+import { isAllowedExternalUrl } from '../services/external-links';
+import { AppError } from '../services/app-error';
+
+/** App shell channels. */
+export function appHandlers(services: AppServices, platform: PlatformHooks): Pick<Handlers, 'app:info' | 'app:openExternal'> {
+  return {
+    'app:info': () => ({
+      version: services.deps.version,
+      dataDir: services.deps.dataDir,
+      runtime: services.deps.runtime,
+      ownerPinSet: services.settings.data.ownerPin !== null,
+      ownerUnlocked: platform.ownerUnlocked(),
+    }),
+    'app:openExternal': async ({ url }) => {
+      if (!isAllowedExternalUrl(url)) {
+        throw new AppError('invalid_argument', 'Only WhatsApp click-to-chat links (https://wa.me/…) can be opened.', 'url');
+      }
+      return { opened: await platform.openExternal(url) };
+    },
+  };
+}

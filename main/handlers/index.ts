@@ -1,0 +1,18 @@
+import type { Handlers } from '../dispatch';
+import type { AppServices } from '../services/app-services';
+import { appHandlers } from './app';
+import { profileHandlers } from './profile';
+
+/** All channel handlers; the Handlers type turns a missing channel into a compile error. */
+export function createHandlers(services: AppServices, platform: PlatformHooks): Handlers {
+  return {
+    ...appHandlers(services, platform),
+    ...profileHandlers(services),
+  };
+}
+
+/** What differs between Electron and the web bridge (opening links, owner session). */
+export interface PlatformHooks {
+  openExternal(url: string): Promise<boolean>;
+  ownerUnlocked(): boolean;
+}

@@ -1,0 +1,90 @@
+import { useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PlaceholderPage } from './pages/placeholder-page';
+import { SettingsPage } from './pages/settings-page';
+import { WizardPage } from './pages/wizard-page';
+import { useStore } from './store';
+import { ROUTES, type Route } from './store/routes';
+
+const NAV_KEYS: Record<Route, string> = {
+  today: 'nav.today',
+  'entry-points': 'nav.entryPoints',
+  posters: 'nav.posters',
+  counter: 'nav.counter',
+  contacts: 'nav.contacts',
+  templates: 'nav.templates',
+  campaigns: 'nav.campaigns',
+  settings: 'nav.settings',
+};
+
+const PLACEHOLDER_KEYS: Record<Exclude<Route, 'settings'>, string> = {
+  today: 'placeholder.today',
+  'entry-points': 'placeholder.entryPoints',
+  posters: 'placeholder.posters',
+  counter: 'placeholder.counter',
+  contacts: 'placeholder.contacts',
+  templates: 'placeholder.templates',
+  campaigns: 'placeholder.campaigns',
+};
+
+/** The app: first-run wizard until a profile exists, then the shell with navigation and the current page. */
+export function App(): ReactNode {
+  const { t } = useTranslation();
+  const profileLoaded = useStore((s) => s.profileLoaded);
+  const profile = useStore((s) => s.profile);
+  const route = useStore((s) => s.route);
+  const loadProfile = useStore((s) => s.loadProfile);
+  const loadInfo = useStore((s) => s.loadInfo);
+  const syncRouteFromHash = useStore((s) => s.syncRouteFromHash);
+
+  useEffect(() => {
+    void loadProfile();
+    void loadInfo();
+    window.addEventListener('hashchange', syncRouteFromHash);
+    return () => window.removeEventListener('hashchange', syncRouteFromHash);
+  }, [loadProfile, loadInfo, syncRouteFromHash]);
+
+  useEffect(() => {
+    document.title = `${t(NAV_KEYS[route])} — ${t('app.name')}`;
+  }, [route, t]);
+
+  if (!profileLoaded) {
+    return (
+      <main id="main" className="loading" aria-busy="true">
+        <p>{t('app.loading')}</p>
+      </main>
+    );
+  }
+  if (!profile) return <WizardPage />;
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="topbar">
+        <span className="brand">{t('app.name')}</span>
+        <span className="business">{profile.businessName}</span>
+        {profile.mode === 'sandbox' && <span className="badge badge-sandbox">{t('app.sandboxBadge')}</span>}
+      </header>
+      <nav aria-label={t('nav.label')} className="sidenav">
+        <ul>
+          {ROUTES.map((r) => (
+            <li key={r}>
+              <a href={`#/${r}`} aria-current={r === route ? 'page' : undefined}>
+                {t(NAV_KEYS[r])}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" className="page" tabIndex={-1}>
+        {route === 'settings' ? (
+          <SettingsPage />
+        ) : (
+          <PlaceholderPage title={t(NAV_KEYS[route])} description={t(PLACEHOLDER_KEYS[route])} />
+        )}
+      </main>
+    </div>
+  );
+}

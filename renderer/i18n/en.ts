@@ -1,0 +1,72 @@
+/** English: the source language; every other language must have exactly these keys (checked by type and test). */
+export const en = {
+  app: {
+    name: 'Outreach Desk',
+    skipToContent: 'Skip to content',
+    sandboxBadge: 'Sandbox: nothing is sent to real customers',
+    loading: 'Loading…',
+  },
+  nav: {
+    label: 'Main',
+    today: 'Today',
+    entryPoints: 'Entry points',
+    posters: 'Posters',
+    counter: 'Counter',
+    contacts: 'Contacts',
+    templates: 'Templates',
+    campaigns: 'Campaigns',
+    settings: 'Settings',
+  },
+  common: {
+    save: 'Save',
+    saving: 'Saving…',
+    saved: 'Saved.',
+    cancel: 'Cancel',
+    required: 'required',
+    errorPrefix: 'Could not save:',
+  },
+  profile: {
+    businessName: 'Business name',
+    businessNameHint: 'The name customers know you by. It appears in every consent text.',
+    country: 'Country',
+    phone: 'WhatsApp number',
+    phoneHint: 'The number customers will message. Type it as you would dial it; we store it in international form.',
+    language: 'Language',
+    mode: 'How do you want to start?',
+    modeSandbox: 'Try everything in sandbox mode (no Meta account needed; nothing reaches real customers)',
+    modeLater: 'I will connect my WhatsApp Cloud API account in Settings',
+  },
+  wizard: {
+    title: 'Welcome to Outreach Desk',
+    intro: 'Tell us about your shop. You can change all of this later in Settings.',
+    submit: 'Save and continue',
+  },
+  settings: {
+    title: 'Settings',
+    profileSection: 'Business profile',
+    dataSection: 'Data folder',
+    dataFolderIs: 'Your data is kept in {{path}}.',
+    submit: 'Save changes',
+    savedNumber: 'Saved number: {{phone}}',
+  },
+  placeholder: {
+    today: 'Your daily picture of opt-ins, chats started and messages sent will appear here.',
+    entryPoints: 'Links, buttons, chat widgets, QR codes and popups that let customers start a chat will be built here.',
+    posters: 'Printable QR posters for the counter, tables and windows will be designed here.',
+    counter: 'Log a customer’s opt-in at the counter in a few seconds, by keyboard.',
+    contacts: 'Everyone who has talked to the shop, with their consent history.',
+    templates: 'Your approved WhatsApp message templates will be listed here once connected.',
+    campaigns: 'Send a template to everyone who agreed to receive it.',
+    comingSoon: 'Coming soon',
+  },
+  languages: {
+    en: 'English',
+    es: 'Español',
+    pt: 'Português',
+    hi: 'हिन्दी',
+  },
+};
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+/** The shape every translation must have. */
+export type Messages = Widen<typeof en>;

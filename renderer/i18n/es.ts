@@ -1,0 +1,70 @@
+import type { Messages } from './en';
+
+/** Spanish. */
+export const es: Messages = {
+  app: {
+    name: 'Outreach Desk',
+    skipToContent: 'Saltar al contenido',
+    sandboxBadge: 'Modo de prueba: no se envía nada a clientes reales',
+    loading: 'Cargando…',
+  },
+  nav: {
+    label: 'Principal',
+    today: 'Hoy',
+    entryPoints: 'Puntos de entrada',
+    posters: 'Carteles',
+    counter: 'Mostrador',
+    contacts: 'Contactos',
+    templates: 'Plantillas',
+    campaigns: 'Campañas',
+    settings: 'Ajustes',
+  },
+  common: {
+    save: 'Guardar',
+    saving: 'Guardando…',
+    saved: 'Guardado.',
+    cancel: 'Cancelar',
+    required: 'obligatorio',
+    errorPrefix: 'No se pudo guardar:',
+  },
+  profile: {
+    businessName: 'Nombre del negocio',
+    businessNameHint: 'El nombre con el que te conocen tus clientes. Aparece en cada texto de consentimiento.',
+    country: 'País',
+    phone: 'Número de WhatsApp',
+    phoneHint: 'El número al que escribirán los clientes. Escríbelo como lo marcarías; lo guardamos en formato internacional.',
+    language: 'Idioma',
+    mode: '¿Cómo quieres empezar?',
+    modeSandbox: 'Probarlo todo en modo de prueba (sin cuenta de Meta; nada llega a clientes reales)',
+    modeLater: 'Conectaré mi cuenta de WhatsApp Cloud API en Ajustes',
+  },
+  wizard: {
+    title: 'Bienvenido a Outreach Desk',
+    intro: 'Cuéntanos sobre tu tienda. Puedes cambiar todo esto más tarde en Ajustes.',
+    submit: 'Guardar y continuar',
+  },
+  settings: {
+    title: 'Ajustes',
+    profileSection: 'Perfil del negocio',
+    dataSection: 'Carpeta de datos',
+    dataFolderIs: 'Tus datos se guardan en {{path}}.',
+    submit: 'Guardar cambios',
+    savedNumber: 'Número guardado: {{phone}}',
+  },
+  placeholder: {
+    today: 'Aquí verás cada día las altas, los chats iniciados y los mensajes enviados.',
+    entryPoints: 'Aquí crearás enlaces, botones, chats web, códigos QR y ventanas emergentes para que los clientes te escriban.',
+    posters: 'Aquí diseñarás carteles QR para imprimir y poner en el mostrador, las mesas y el escaparate.',
+    counter: 'Registra en segundos, con el teclado, el consentimiento de un cliente en el mostrador.',
+    contacts: 'Todas las personas que han hablado con la tienda, con su historial de consentimiento.',
+    templates: 'Tus plantillas de WhatsApp aprobadas aparecerán aquí cuando conectes tu cuenta.',
+    campaigns: 'Envía una plantilla a todas las personas que aceptaron recibirla.',
+    comingSoon: 'Próximamente',
+  },
+  languages: {
+    en: 'English',
+    es: 'Español',
+    pt: 'Português',
+    hi: 'हिन्दी',
+  },
+};

@@ -1,0 +1,31 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ProfileForm } from '../components/profile-form';
+import { useStore } from '../store';
+
+/** Settings: business profile and where the data lives (connection, backups and PIN join later). */
+export function SettingsPage(): ReactNode {
+  const { t } = useTranslation();
+  const profile = useStore((s) => s.profile);
+  const info = useStore((s) => s.info);
+  return (
+    <>
+      <h1>{t('settings.title')}</h1>
+      <section aria-labelledby="settings-profile">
+        <h2 id="settings-profile">{t('settings.profileSection')}</h2>
+        {profile && (
+          <p className="summary">
+            <strong>{profile.businessName}</strong> — {t('settings.savedNumber', { phone: profile.phoneDisplay })}
+          </p>
+        )}
+        <ProfileForm submitLabel={t('settings.submit')} />
+      </section>
+      {info && (
+        <section aria-labelledby="settings-data">
+          <h2 id="settings-data">{t('settings.dataSection')}</h2>
+          <p>{t('settings.dataFolderIs', { path: info.dataDir })}</p>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+/** The app's pages, in navigation order; the hash (#/contacts) selects one. */
+export const ROUTES = [
+  'today',
+  'entry-points',
+  'posters',
+  'counter',
+  'contacts',
+  'templates',
+  'campaigns',
+  'settings',
+] as const;
+export type Route = (typeof ROUTES)[number];
+
+/** Reads the route from a location hash, defaulting to Today. */
+export function routeFromHash(hash: string): Route {
+  const name = hash.replace(/^#\/?/, '').split('/')[0] ?? '';
+  return (ROUTES as readonly string[]).includes(name) ? (name as Route) : 'today';
+}
