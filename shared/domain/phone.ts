@@ -2,6 +2,7 @@ import {
   getCountries,
   getCountryCallingCode,
   parsePhoneNumberWithError,
+  validatePhoneNumberLength,
   ParseError,
   type CountryCode,
 } from 'libphonenumber-js';
@@ -44,7 +45,10 @@ export function normalizePhone(input: string, defaultCountry?: string): PhoneRes
   try {
     const withPlus = text.startsWith('00') ? `+${text.slice(2)}` : text;
     const parsed = parsePhoneNumberWithError(withPlus, country);
-    if (!parsed.isValid()) return { ok: false, problem: 'invalid' };
+    if (!parsed.isValid()) {
+      const length = validatePhoneNumberLength(withPlus, country);
+      return { ok: false, problem: length === 'TOO_SHORT' || length === 'TOO_LONG' ? parseProblem(length) : 'invalid' };
+    }
     return {
       ok: true,
       phone: {

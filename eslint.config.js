@@ -1,0 +1,47 @@
+// @ts-check
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+
+const nodeModules = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const noNode = { paths: nodeModules.map((name) => ({ name, message: 'This layer must not use Node built-ins.' })) };
+const electronBan = { name: 'electron', message: 'Only main/ (outside services/) may import electron.' };
+const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'fetch'].map(
+  (name) => ({ name, message: 'shared/ is pure: no DOM or network globals.' }),
+);
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tmp/**', '.data/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { ...noNode, paths: [...noNode.paths, electronBan], patterns: ['react', 'react-dom', '**/main/**', '**/renderer/**'] }],
+      'no-restricted-globals': ['error', ...domGlobals],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { ...noNode, paths: [...noNode.paths, electronBan], patterns: ['**/main/**'] }],
+    },
+  },
+  {
+    files: ['main/services/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [electronBan], patterns: ['**/renderer/**'] }] },
+  },
+  {
+    files: ['test/e2e/**/*.ts', 'test/e2e-electron/**/*.ts'],
+    rules: { 'no-empty-pattern': 'off' },
+  },
+);

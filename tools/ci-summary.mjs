@@ -1,0 +1,31 @@
+// Prints one closing line per test runner and a total, from the JSON reports the runners wrote under CI.
+import { existsSync, readFileSync } from 'node:fs';
+
+const lines = [];
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+
+function add(label, p, f, s) {
+  passed += p;
+  failed += f;
+  skipped += s;
+  lines.push(`${label}: ${p} passed, ${f} failed, ${s} skipped`);
+}
+
+if (existsSync('test-results/vitest.json')) {
+  const r = JSON.parse(readFileSync('test-results/vitest.json', 'utf8'));
+  add('vitest', r.numPassedTests ?? 0, r.numFailedTests ?? 0, (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0));
+} else lines.push('vitest: did not run');
+
+for (const [label, file] of [['playwright', 'test-results/e2e.json'], ['electron', 'test-results/electron.json']]) {
+  if (!existsSync(file)) {
+    lines.push(`${label}: did not run`);
+    continue;
+  }
+  const s = JSON.parse(readFileSync(file, 'utf8')).stats ?? {};
+  add(label, (s.expected ?? 0) + (s.flaky ?? 0), s.unexpected ?? 0, s.skipped ?? 0);
+}
+
+for (const line of lines) console.log(line);
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
