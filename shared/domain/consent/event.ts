@@ -1,0 +1,202 @@
+import { z } from 'zod';
+
+/** What happened, in consent.md's vocabulary; consent state is derived from these, never stored. */
+export const CONSENT_EVENT_TYPES = ['requested', 'confirmed', 'welcomed', 'revoked', 'expired', 'bounced'] as const;
+export type ConsentEventType = (typeof CONSENT_EVENT_TYPES)[number];
+
+/** Consent is given per purpose: marketing and utility (order updates, reminders) are separate permissions. */
+export const CONSENT_PURPOSES = ['marketing', 'utility'] as const;
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+
+/** How the consent (or its withdrawal) was collected. */
+export const CONSENT_METHODS = [
+  'in_person',
+  'sms_keyword',
+  'sms_double_opt_in',
+  'email_link',
+  'web_widget',
+  'web_popup',
+  'in_app_toggle',
+  'whatsapp_keyword',
+  'whatsapp_button',
+  'import',
+  'staff',
+] as const;
+export type ConsentMethod = (typeof CONSENT_METHODS)[number];
+
+/**
+ * Methods where the customer themself acted (typed a keyword, clicked a link, ticked a box, signed at the counter).
+ * Only these can reopen a revoked consent: after a STOP, consent.md requires a new explicit act of the customer.
+ * Left out on purpose: `import` (a spreadsheet row is the shop's claim, and a list must never re-subscribe someone
+ * who unsubscribed), `staff` (a staff member's say-so) and `in_app_toggle` (the toggle on a customer's record is
+ * flipped by staff, so on its own it proves nothing the customer did).
+ */
+export const CUSTOMER_EXPLICIT_METHODS: readonly ConsentMethod[] = [
+  'in_person',
+  'sms_keyword',
+  'sms_double_opt_in',
+  'email_link',
+  'web_widget',
+  'web_popup',
+  'whatsapp_keyword',
+  'whatsapp_button',
+];
+
+/** True when the method records the customer's own explicit act, so it may reopen a revoked consent. */
+export function isCustomerExplicitMethod(method: ConsentMethod): boolean {
+  return CUSTOMER_EXPLICIT_METHODS.includes(method);
+}
+
+/**
+ * `source` of events written for the Cloud API `user_preferences` webhook (the user stopped or resumed marketing
+ * inside WhatsApp). Record them with method `whatsapp_button`; the send gate reports such stops separately.
+ */
+export const USER_PREFERENCES_SOURCE = 'whatsapp:user_preferences';
+
+const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+const E164 = /^\+[1-9]\d{6,14}$/;
+const HEX64 = /^[0-9a-f]{64}$/;
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
+
+/** Rejects 2025-02-30 and 25:00, which Date.parse would roll over instead of refusing. */
+function isRealInstant(value: string): boolean {
+  const ms = Date.parse(value);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 19) === value.slice(0, 19);
+}
+
+const text = (field: string) =>
+  z.string({ error: `${field} must be text` }).trim().min(1, { error: `${field} must not be empty` });
+
+const isoUtc = (field: string) =>
+  z
+    .string({ error: `${field} must be an ISO 8601 UTC timestamp like 2025-04-01T09:30:00.000Z` })
+    .regex(ISO_UTC, { error: `${field} must be an ISO 8601 UTC timestamp like 2025-04-01T09:30:00.000Z` })
+    .refine(isRealInstant, { error: `${field} is not a real date and time` });
+
+const ulid = (field: string) =>
+  z.string({ error: `${field} must be a ULID` }).regex(ULID, { error: `${field} must be a 26-character ULID` });
+
+const hex64 = (field: string) =>
+  z.string({ error: `${field} must be text` }).regex(HEX64, { error: `${field} must be 64 lowercase hex digits (SHA-256)` });
+
+/** Method-specific proof; every field is optional, the rules per method are checked on the whole event. */
+export const ConsentEvidenceSchema = z.strictObject(
+  {
+    inboundMessageId: text('evidence.inboundMessageId').optional(),
+    inboundBody: z.string({ error: 'evidence.inboundBody must be text' }).optional(),
+    ip: text('evidence.ip').optional(),
+    userAgent: text('evidence.userAgent').optional(),
+    staffMember: text('evidence.staffMember').optional(),
+    deviceName: text('evidence.deviceName').optional(),
+    fileName: text('evidence.fileName').optional(),
+    row: z
+      .number({ error: 'evidence.row must be a number' })
+      .int({ error: 'evidence.row must be a whole number' })
+      .positive({ error: 'evidence.row must be 1 or more (first data row is 1)' })
+      .optional(),
+    attester: text('evidence.attester').optional(),
+    keyword: text('evidence.keyword').optional(),
+    widgetCode: text('evidence.widgetCode').optional(),
+    note: z.string({ error: 'evidence.note must be text' }).optional(),
+  },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? `evidence has unknown fields: ${issue.keys.join(', ')}` : 'evidence must be an object') },
+);
+export type ConsentEvidence = z.infer<typeof ConsentEvidenceSchema>;
+
+const newEventShape = {
+  contactId: text('contactId'),
+  phone: z
+    .string({ error: 'phone must be text' })
+    .regex(E164, { error: 'phone must be an E.164 number like +14155550123 (normalise it first)' }),
+  type: z.enum(CONSENT_EVENT_TYPES, { error: `type must be one of ${CONSENT_EVENT_TYPES.join(', ')}` }),
+  purpose: z.enum(CONSENT_PURPOSES, { error: `purpose must be one of ${CONSENT_PURPOSES.join(', ')}` }),
+  method: z.enum(CONSENT_METHODS, { error: `method must be one of ${CONSENT_METHODS.join(', ')}` }),
+  source: text('source'),
+  textShown: text('textShown').optional(),
+  textVersion: z
+    .number({ error: 'textVersion must be a number' })
+    .int({ error: 'textVersion must be a whole number' })
+    .positive({ error: 'textVersion must be 1 or more' })
+    .optional(),
+  textHash: hex64('textHash').optional(),
+  locale: text('locale').optional(),
+  evidence: ConsentEvidenceSchema,
+  recordedBy: text('recordedBy'),
+  occurredAt: isoUtc('occurredAt'),
+};
+
+type Ctx = { addIssue: (issue: { code: 'custom'; message: string; path: string[] }) => void };
+
+/** The proof consent.md asks for, per method, whenever the customer opts in or out. */
+function checkEvidence(event: { type: ConsentEventType; method: ConsentMethod; evidence: ConsentEvidence }, ctx: Ctx): void {
+  if (event.type !== 'confirmed' && event.type !== 'revoked') return;
+  const e = event.evidence;
+  const need = (field: keyof ConsentEvidence, why: string) => {
+    if (e[field] === undefined) ctx.addIssue({ code: 'custom', path: ['evidence', field], message: `evidence.${field} is required ${why}` });
+  };
+  switch (event.method) {
+    case 'in_person':
+      need('staffMember', 'for an in-person consent (who took it at the counter)');
+      break;
+    case 'staff':
+      need('staffMember', 'when staff record a consent change');
+      break;
+    case 'import':
+      need('fileName', 'for an imported consent (which file it came from)');
+      need('row', 'for an imported consent (which row of the file)');
+      break;
+    case 'sms_keyword':
+    case 'whatsapp_keyword':
+    case 'sms_double_opt_in':
+      if (e.inboundMessageId === undefined && e.inboundBody === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['evidence', 'inboundMessageId'],
+          message: `evidence.inboundMessageId or evidence.inboundBody is required for ${event.method} (the customer's reply)`,
+        });
+      }
+      break;
+    default:
+      break;
+  }
+}
+
+/** What a caller supplies to record an event; the chain builder (sealEvent) fills id, hashes, sequence and links. */
+export const NewConsentEventSchema = z.object(newEventShape).superRefine(checkEvidence);
+export type NewConsentEvent = z.infer<typeof NewConsentEventSchema>;
+
+/** A sealed, stored consent event: exactly the fields of consent.md's table. */
+export const ConsentEventSchema = z
+  .object({
+    id: ulid('id'),
+    ...newEventShape,
+    recordedAt: isoUtc('recordedAt'),
+    prevHash: hex64('prevHash'),
+    hash: hex64('hash'),
+    deviceId: text('deviceId'),
+    deviceSeq: z
+      .number({ error: 'deviceSeq must be a number' })
+      .int({ error: 'deviceSeq must be a whole number' })
+      .nonnegative({ error: 'deviceSeq must be 0 or more' }),
+    supersedes: ulid('supersedes').nullable(),
+  })
+  .superRefine(checkEvidence);
+export type ConsentEvent = z.infer<typeof ConsentEventSchema>;
+
+/** Validation outcome with one readable sentence per problem ("phone must be an E.164 number …"). */
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: string[] };
+
+function toResult<T>(result: { success: true; data: T } | { success: false; error: z.ZodError }): ParseResult<T> {
+  if (result.success) return { ok: true, value: result.data };
+  return { ok: false, problems: result.error.issues.map((issue) => issue.message) };
+}
+
+/** Validates caller input for a new event (e.g. from the renderer over IPC). */
+export function parseNewConsentEvent(input: unknown): ParseResult<NewConsentEvent> {
+  return toResult(NewConsentEventSchema.safeParse(input));
+}
+
+/** Validates a stored event (e.g. when loading or importing a proof pack). */
+export function parseConsentEvent(input: unknown): ParseResult<ConsentEvent> {
+  return toResult(ConsentEventSchema.safeParse(input));
+}

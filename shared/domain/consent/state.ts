@@ -1,0 +1,236 @@
+import { causalOrder, makeSupersedesCheck } from './causal-order';
+import {
+  CONSENT_PURPOSES,
+  USER_PREFERENCES_SOURCE,
+  isCustomerExplicitMethod,
+  type ConsentEvent,
+  type ConsentMethod,
+  type ConsentPurpose,
+} from './event';
+
+/** Derived consent state of one purpose (consent.md: none → pending → opted_in → opted_out). */
+export type ConsentState = 'none' | 'pending' | 'opted_in' | 'opted_out';
+
+/** Everything the app shows and the send gate checks for one contact and purpose. */
+export interface PurposeConsent {
+  state: ConsentState;
+  /** When the current state began (occurredAt of the event that caused it, or the computed expiry). */
+  since?: string;
+  /** Method of the event that caused the current state. */
+  method?: ConsentMethod;
+  /** Latest event for this purpose in causal order (whatever its effect). */
+  lastEventId?: string;
+  /** The number could not receive messages (131026) and no customer confirmation came after. Contact-wide. */
+  bounced: boolean;
+  /** Opted in, but neither a confirmation nor customer activity within staleAfterMonths. */
+  needsReconfirmation: boolean;
+  /** While pending: when the request lapses. */
+  pendingExpiresAt?: string;
+  /** Opted out through WhatsApp's own "stop marketing" control (user_preferences webhook). */
+  stoppedInWhatsApp: boolean;
+  /** While opted in: the latest confirmation (a reconfirmation refreshes it, not `since`). */
+  confirmedAt?: string;
+}
+
+/** Derived consent for every purpose of one contact. */
+export type DerivedConsent = Record<ConsentPurpose, PurposeConsent>;
+
+/** Time as epoch milliseconds or an ISO 8601 string. */
+export type Instant = number | string;
+
+export interface DeriveOptions {
+  now: Instant;
+  pendingExpiryDays?: number;
+  staleAfterMonths?: number;
+  /** The customer's latest own activity outside these events (e.g. their last inbound message). */
+  lastActivityAt?: Instant;
+}
+
+/** Epoch milliseconds of an Instant; throws on an unreadable date so it never silently passes a gate. */
+export function toMillis(value: Instant): number {
+  const ms = typeof value === 'number' ? value : Date.parse(value);
+  if (!Number.isFinite(ms)) throw new RangeError(`Not a valid time: ${String(value)}`);
+  return ms;
+}
+
+const DAY_MS = 86_400_000;
+
+function addMonthsUtc(ms: number, months: number): number {
+  const date = new Date(ms);
+  const day = date.getUTCDate();
+  date.setUTCDate(1);
+  date.setUTCMonth(date.getUTCMonth() + months);
+  const lastDay = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
+  date.setUTCDate(Math.min(day, lastDay));
+  return date.getTime();
+}
+
+interface Working {
+  out: PurposeConsent;
+  pendingUntil: number | undefined;
+  /** Revocations not yet answered by a later explicit confirmation that had seen them. */
+  openRevocations: ConsentEvent[];
+}
+
+/**
+ * Derives per-purpose consent from a contact's events (any stored order). Rules from consent.md:
+ * revocation wins (also at equal occurredAt); after it only a customer-explicit confirmation that supersedes it
+ * (directly or transitively) and happened later reopens; import/staff/in-app toggles never do; pending requests
+ * lapse after pendingExpiryDays even without an `expired` event; stale opt-ins are flagged; a bounce blocks the
+ * number until the customer confirms again.
+ */
+export function deriveConsent(events: readonly ConsentEvent[], options: DeriveOptions): DerivedConsent {
+  const now = toMillis(options.now);
+  const expiryMs = (options.pendingExpiryDays ?? 7) * DAY_MS;
+  const staleMonths = options.staleAfterMonths ?? 12;
+  const ordered = causalOrder(events);
+  const supersedes = makeSupersedesCheck(events);
+
+  const work = {} as Record<ConsentPurpose, Working>;
+  for (const purpose of CONSENT_PURPOSES) {
+    work[purpose] = {
+      out: { state: 'none', bounced: false, needsReconfirmation: false, stoppedInWhatsApp: false },
+      pendingUntil: undefined,
+      openRevocations: [],
+    };
+  }
+  let bounced = false;
+
+  const lapse = (w: Working, at: number) => {
+    if (w.out.state === 'pending' && w.pendingUntil !== undefined && at >= w.pendingUntil) {
+      w.out = { ...w.out, state: 'none', since: new Date(w.pendingUntil).toISOString(), method: undefined };
+      w.pendingUntil = undefined;
+    }
+  };
+
+  for (const event of ordered) {
+    const at = Date.parse(event.occurredAt);
+    const explicit = isCustomerExplicitMethod(event.method);
+    if (event.type === 'bounced') bounced = true;
+    if (event.type === 'confirmed' && explicit) bounced = false;
+
+    const w = work[event.purpose];
+    w.out.lastEventId = event.id;
+    lapse(w, at);
+    const enter = (state: ConsentState) => {
+      w.out = { ...w.out, state, since: event.occurredAt, method: event.method, stoppedInWhatsApp: false };
+      w.pendingUntil = undefined;
+    };
+
+    switch (event.type) {
+      case 'requested':
+        if (w.out.state === 'none' || w.out.state === 'pending') {
+          enter('pending');
+          w.pendingUntil = at + expiryMs;
+        }
+        break;
+      case 'expired':
+        if (w.out.state === 'pending') enter('none');
+        break;
+      case 'confirmed': {
+        if (w.out.state === 'opted_out') {
+          const reopens =
+            explicit &&
+            w.openRevocations.every((r) => supersedes(event.id, r.id) && at > Date.parse(r.occurredAt));
+          if (!reopens) break;
+          w.openRevocations = [];
+        }
+        if (w.out.state !== 'opted_in') enter('opted_in');
+        w.out.confirmedAt = event.occurredAt;
+        break;
+      }
+      case 'revoked': {
+        const inWhatsApp = event.source === USER_PREFERENCES_SOURCE;
+        w.openRevocations.push(event);
+        if (w.out.state === 'opted_out') {
+          w.out.stoppedInWhatsApp = w.out.stoppedInWhatsApp || inWhatsApp;
+        } else {
+          enter('opted_out');
+          w.out.stoppedInWhatsApp = inWhatsApp;
+          w.out.confirmedAt = undefined;
+        }
+        break;
+      }
+      case 'welcomed':
+      case 'bounced':
+        break;
+    }
+  }
+
+  const lastActivity = options.lastActivityAt === undefined ? undefined : toMillis(options.lastActivityAt);
+  const result = {} as DerivedConsent;
+  for (const purpose of CONSENT_PURPOSES) {
+    const w = work[purpose];
+    lapse(w, now);
+    const out: PurposeConsent = { ...w.out, bounced };
+    if (out.state !== 'opted_in') out.confirmedAt = undefined;
+    if (out.state === 'pending' && w.pendingUntil !== undefined) out.pendingExpiresAt = new Date(w.pendingUntil).toISOString();
+    if (out.state === 'opted_in' && out.confirmedAt !== undefined) {
+      const reference = Math.max(Date.parse(out.confirmedAt), lastActivity ?? -Infinity);
+      out.needsReconfirmation = now >= addMonthsUtc(reference, staleMonths);
+    }
+    result[purpose] = stripUndefined(out);
+  }
+  return result;
+}
+
+function stripUndefined(value: PurposeConsent): PurposeConsent {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as unknown as PurposeConsent;
+}
+
+/** Cloud API template categories; the gate uses the template's category at send time, not when queued. */
+export type TemplateCategory = 'MARKETING' | 'UTILITY' | 'AUTHENTICATION';
+
+/** Which consent purpose a template category needs (authentication codes are service messages). */
+export function purposeForCategory(category: TemplateCategory): ConsentPurpose {
+  return category === 'MARKETING' ? 'marketing' : 'utility';
+}
+
+/** Why the gate refused a message; recorded with the refusal and shown in campaign dry runs. */
+export type SendRefusal =
+  | 'no_consent'
+  | 'opted_out'
+  | 'pending'
+  | 'bounced'
+  | 'marketing_blocked_country'
+  | 'window_closed'
+  | 'user_stopped_marketing';
+
+export interface SendCheck {
+  derived: DerivedConsent;
+  /** Purpose for a session message, or for a template whose category is not given. */
+  purpose?: ConsentPurpose;
+  now: Instant;
+  /** End of the customer-service window opened by the customer's last inbound message. */
+  windowOpenUntil?: Instant;
+  kind: 'template' | 'session';
+  templateCategory?: TemplateCategory;
+  /** From isMarketingBlocked(phone): Meta refuses marketing templates to this number's country. */
+  countryBlockedForMarketing: boolean;
+}
+
+export type SendDecision = { ok: true } | { ok: false; reason: SendRefusal };
+
+/**
+ * The consent gate, run at send time. A session (free-form) message needs an open 24 h window and nothing else
+ * (it answers the customer, e.g. the "you're unsubscribed" reply). A template needs `opted_in` for the purpose
+ * its category maps to, no bounce, and for marketing a country where Meta delivers marketing templates.
+ */
+export function canSend(check: SendCheck): SendDecision {
+  if (check.kind === 'session') {
+    const open = check.windowOpenUntil !== undefined && toMillis(check.windowOpenUntil) > toMillis(check.now);
+    return open ? { ok: true } : { ok: false, reason: 'window_closed' };
+  }
+  const purpose = check.templateCategory ? purposeForCategory(check.templateCategory) : check.purpose;
+  if (!purpose) throw new TypeError('canSend: a template check needs templateCategory or purpose');
+  const consent = check.derived[purpose];
+  if (consent.state === 'opted_out') {
+    const inWhatsApp = purpose === 'marketing' && consent.stoppedInWhatsApp;
+    return { ok: false, reason: inWhatsApp ? 'user_stopped_marketing' : 'opted_out' };
+  }
+  if (consent.bounced) return { ok: false, reason: 'bounced' };
+  if (consent.state === 'pending') return { ok: false, reason: 'pending' };
+  if (consent.state === 'none') return { ok: false, reason: 'no_consent' };
+  if (purpose === 'marketing' && check.countryBlockedForMarketing) return { ok: false, reason: 'marketing_blocked_country' };
+  return { ok: true };
+}
