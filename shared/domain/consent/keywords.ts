@@ -37,7 +37,7 @@ export function foldKeyword(text: string): string {
     .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
     .normalize('NFC')
     .normalize('NFKC')
-    .replace(/[\p{P}\p{S}\p{Extended_Pictographic}\p{Emoji_Modifier}\u200B-\u200D\u2060\uFE0E\uFE0F\u20E3]/gu, ' ')
+    .replace(/(?:[\p{P}\p{S}\p{Extended_Pictographic}\p{Emoji_Modifier}\u200B-\u200D\u2060]|\uFE0E|\uFE0F|\u20E3)/gu, ' ')
     .toUpperCase()
     .replace(/\s+/gu, '');
 }
@@ -69,7 +69,7 @@ const JOIN_CODE = /^JOIN[\s:#-]+([A-Za-z0-9]{1,32})$/i;
 export function parseJoinCode(text: string): string | undefined {
   const trimmed = text
     .normalize('NFKC')
-    .replace(/[\p{P}\p{S}\p{Extended_Pictographic}\u200D\uFE0F\s]+$/u, '')
+    .replace(/(?:[\p{P}\p{S}\p{Extended_Pictographic}\s]|\u200D|\uFE0F)+$/u, '')
     .trim();
   return JOIN_CODE.exec(trimmed)?.[1];
 }
