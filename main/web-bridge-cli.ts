@@ -26,7 +26,13 @@ async function main(): Promise<void> {
     ownerUnlocked: () => services.owner.isUnlocked(),
     logError: (channel, error) => console.error(`[${channel}]`, error instanceof Error ? error.message : error),
   });
-  const bridge = await startWebBridge({ dispatch, bus: services.bus, staticDir, port: Number(process.env.PORT ?? 0) });
+  const bridge = await startWebBridge({
+    dispatch,
+    bus: services.bus,
+    staticDir,
+    port: Number(process.env.PORT ?? 0),
+    printDocument: (id) => services.printJobs?.get(id),
+  });
   console.log(`Outreach Desk web bridge: open ${bridge.url}`);
   console.log(`Data folder: ${dataDir}`);
   const stop = async () => {

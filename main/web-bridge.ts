@@ -17,6 +17,8 @@ export interface WebBridgeOptions {
   port?: number;
   token?: string;
   maxBodyBytes?: number;
+  /** Printable documents (posters, proof packs) by job id, served at /print/<id> for the browser's print dialog. */
+  printDocument?: (id: string) => string | undefined;
 }
 
 /** A running bridge. */
@@ -71,6 +73,7 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     const url = new URL(req.url ?? '/', `http://${host}`);
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, decodeURIComponent(url.pathname.slice(5)));
     if (url.pathname === '/events') return handleEvents(req, res, url);
+    if (url.pathname.startsWith('/print/')) return servePrint(res, url.pathname.slice(7));
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.');
     return serveStatic(res, url.pathname);
   }
@@ -110,6 +113,19 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
       res.write(`data: ${JSON.stringify({ event, payload })}\n\n`);
     });
     req.on('close', stop);
+  }
+
+  function servePrint(res: http.ServerResponse, id: string): void {
+    const html = /^[0-9a-f]{32}$/.test(id) ? options.printDocument?.(id) : undefined;
+    if (html === undefined) return sendText(res, 404, 'This print job has expired. Print again from the app.');
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      // A print document is inert: its own inline styles and embedded images, no script, no requests.
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'",
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+    });
+    res.end(html);
   }
 
   async function serveStatic(res: http.ServerResponse, pathname: string): Promise<void> {

@@ -1,12 +1,19 @@
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ContactsPage } from './pages/contacts-page';
+import { CounterPage } from './pages/counter-page';
+import { EntryPointsPage } from './pages/entry-points-page';
+import { KioskPage } from './pages/kiosk-page';
 import { PlaceholderPage } from './pages/placeholder-page';
+import { PostersPage } from './pages/posters-page';
 import { SettingsPage } from './pages/settings-page';
 import { WizardPage } from './pages/wizard-page';
+import { useShortcuts } from './use-shortcuts';
 import { useStore } from './store';
 import { ROUTES, type Route } from './store/routes';
 
 const NAV_KEYS: Record<Route, string> = {
+  kiosk: 'nav.kiosk',
   today: 'nav.today',
   'entry-points': 'nav.entryPoints',
   posters: 'nav.posters',
@@ -17,15 +24,34 @@ const NAV_KEYS: Record<Route, string> = {
   settings: 'nav.settings',
 };
 
-const PLACEHOLDER_KEYS: Record<Exclude<Route, 'settings'>, string> = {
+const PLACEHOLDER_KEYS = {
   today: 'placeholder.today',
-  'entry-points': 'placeholder.entryPoints',
-  posters: 'placeholder.posters',
-  counter: 'placeholder.counter',
-  contacts: 'placeholder.contacts',
   templates: 'placeholder.templates',
   campaigns: 'placeholder.campaigns',
-};
+} as const;
+
+/** The page component for a route inside the shell. */
+function PageFor({ route }: { route: Route }): ReactNode {
+  const { t } = useTranslation();
+  switch (route) {
+    case 'settings':
+      return <SettingsPage />;
+    case 'entry-points':
+      return <EntryPointsPage />;
+    case 'posters':
+      return <PostersPage />;
+    case 'counter':
+      return <CounterPage />;
+    case 'contacts':
+      return <ContactsPage />;
+    case 'kiosk':
+      return <KioskPage />;
+    default:
+      return <PlaceholderPage title={t(NAV_KEYS[route])} description={t(PLACEHOLDER_KEYS[route])} />;
+  }
+}
+
+const SHORTCUT_HINTS: Partial<Record<Route, string>> = { counter: 'F2', contacts: 'F3' };
 
 /** The app: first-run wizard until a profile exists, then the shell with navigation and the current page. */
 export function App(): ReactNode {
@@ -44,6 +70,8 @@ export function App(): ReactNode {
     return () => window.removeEventListener('hashchange', syncRouteFromHash);
   }, [loadProfile, loadInfo, syncRouteFromHash]);
 
+  useShortcuts();
+
   useEffect(() => {
     document.title = `${t(NAV_KEYS[route])} — ${t('app.name')}`;
   }, [route, t]);
@@ -56,6 +84,8 @@ export function App(): ReactNode {
     );
   }
   if (!profile) return <WizardPage />;
+  // The kiosk is customer-facing: no navigation, no shop data, full screen.
+  if (route === 'kiosk') return <KioskPage />;
 
   return (
     <div className="shell">
@@ -73,17 +103,14 @@ export function App(): ReactNode {
             <li key={r}>
               <a href={`#/${r}`} aria-current={r === route ? 'page' : undefined}>
                 {t(NAV_KEYS[r])}
+                {SHORTCUT_HINTS[r] && <kbd className="shortcut-hint">{SHORTCUT_HINTS[r]}</kbd>}
               </a>
             </li>
           ))}
         </ul>
       </nav>
       <main id="main" className="page" tabIndex={-1}>
-        {route === 'settings' ? (
-          <SettingsPage />
-        ) : (
-          <PlaceholderPage title={t(NAV_KEYS[route])} description={t(PLACEHOLDER_KEYS[route])} />
-        )}
+        <PageFor route={route} />
       </main>
     </div>
   );

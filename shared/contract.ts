@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { ChannelDef, Result } from './contract/define';
 import { appChannels } from './contract/app';
+import { entryPointChannels } from './contract/entry-points';
+import { ownerChannels } from './contract/owner';
 import { profileChannels } from './contract/profile';
 import { events } from './contract/events';
 
@@ -13,6 +15,8 @@ export * from './contract/define';
 export const contract = {
   ...appChannels,
   ...profileChannels,
+  ...ownerChannels,
+  ...entryPointChannels,
 } satisfies Record<string, ChannelDef>;
 
 export { events };

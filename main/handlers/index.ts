@@ -1,6 +1,8 @@
 import type { Handlers } from '../dispatch';
 import type { AppServices } from '../services/app-services';
 import { appHandlers } from './app';
+import { entryPointHandlers } from './entry-points';
+import { ownerHandlers } from './owner';
 import { profileHandlers } from './profile';
 
 /** All channel handlers; the Handlers type turns a missing channel into a compile error. */
@@ -8,6 +10,8 @@ export function createHandlers(services: AppServices, platform: PlatformHooks): 
   return {
     ...appHandlers(services, platform),
     ...profileHandlers(services),
+    ...ownerHandlers(services),
+    ...entryPointHandlers(services),
   };
 }
 

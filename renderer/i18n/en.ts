@@ -1,3 +1,7 @@
+import * as contacts from './sections/contacts';
+import * as counter from './sections/counter';
+import * as entryPoints from './sections/entry-points';
+
 /** English: the source language; every other language must have exactly these keys (checked by type and test). */
 export const en = {
   app: {
@@ -16,6 +20,7 @@ export const en = {
     templates: 'Templates',
     campaigns: 'Campaigns',
     settings: 'Settings',
+    kiosk: 'Kiosk',
   },
   common: {
     save: 'Save',
@@ -59,6 +64,9 @@ export const en = {
     campaigns: 'Send a template to everyone who agreed to receive it.',
     comingSoon: 'Coming soon',
   },
+  entryPoints: entryPoints.en,
+  counter: counter.en,
+  contacts: contacts.en,
   languages: {
     en: 'English',
     es: 'Español',

@@ -1,4 +1,7 @@
 import type { Messages } from './en';
+import * as contacts from './sections/contacts';
+import * as counter from './sections/counter';
+import * as entryPoints from './sections/entry-points';
 
 /** Spanish. */
 export const es: Messages = {
@@ -18,6 +21,7 @@ export const es: Messages = {
     templates: 'Plantillas',
     campaigns: 'Campañas',
     settings: 'Ajustes',
+    kiosk: 'Quiosco',
   },
   common: {
     save: 'Guardar',
@@ -61,6 +65,9 @@ export const es: Messages = {
     campaigns: 'Envía una plantilla a todas las personas que aceptaron recibirla.',
     comingSoon: 'Próximamente',
   },
+  entryPoints: entryPoints.es,
+  counter: counter.es,
+  contacts: contacts.es,
   languages: {
     en: 'English',
     es: 'Español',

@@ -1,12 +1,18 @@
 import { create } from 'zustand';
 import { createAppSlice, type AppSlice } from './app-slice';
+import { createContactsSlice, type ContactsSlice } from './contacts-slice';
+import { createCounterSlice, type CounterSlice } from './counter-slice';
+import { createEntryPointsSlice, type EntryPointsSlice } from './entry-points-slice';
 import { createProfileSlice, type ProfileSlice } from './profile-slice';
 
 /** The whole renderer state: one store built from slices. */
-export type Store = AppSlice & ProfileSlice;
+export type Store = AppSlice & ProfileSlice & EntryPointsSlice & ContactsSlice & CounterSlice;
 
 /** Components select single values (or useShallow); actions live in the slices and call api.ts. */
 export const useStore = create<Store>()((...a) => ({
   ...createAppSlice(...a),
   ...createProfileSlice(...a),
+  ...createEntryPointsSlice(...a),
+  ...createContactsSlice(...a),
+  ...createCounterSlice(...a),
 }));

@@ -9,10 +9,12 @@ export const ROUTES = [
   'campaigns',
   'settings',
 ] as const;
-export type Route = (typeof ROUTES)[number];
+/** Pages reached from another page, not from the navigation (the customer-facing kiosk). */
+export const EXTRA_ROUTES = ['kiosk'] as const;
+export type Route = (typeof ROUTES)[number] | (typeof EXTRA_ROUTES)[number];
 
 /** Reads the route from a location hash, defaulting to Today. */
 export function routeFromHash(hash: string): Route {
   const name = hash.replace(/^#\/?/, '').split('/')[0] ?? '';
-  return (ROUTES as readonly string[]).includes(name) ? (name as Route) : 'today';
+  return ([...ROUTES, ...EXTRA_ROUTES] as readonly string[]).includes(name) ? (name as Route) : 'today';
 }

@@ -1,0 +1,9 @@
+/** entry-points page wording: English is the source, every language has the same keys. */
+export const en = {
+  title: '',
+};
+
+/** Spanish. */
+export const es: typeof en = {
+  title: '',
+};

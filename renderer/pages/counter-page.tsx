@@ -1,0 +1,9 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PlaceholderPage } from './placeholder-page';
+
+/** Placeholder until this page is built. */
+export function CounterPage(): ReactNode {
+  const { t } = useTranslation();
+  return <PlaceholderPage title={t('app.name')} description={t('placeholder.comingSoon')} />;
+}
