@@ -1,0 +1,123 @@
+/** Signed webhook posting for the emulator: scheduling, retries on non-200, and an idle() for tests. */
+import { createHmac } from 'node:crypto';
+import type { WebhookDelivery } from './types';
+
+/** Where the webhooks go and how they are signed, read at post time so control changes apply at once. */
+export interface PosterSettings {
+  getUrl: () => string | null;
+  getSecret: () => string;
+  getRetries: () => number;
+  getRetryDelayMs: () => number;
+  clock: () => number;
+  record: (delivery: WebhookDelivery) => void;
+}
+
+/** Posts webhook bodies now or later and knows when nothing is left in flight. */
+export interface WebhookPoster {
+  schedule(delayMs: number, body: string, kind: WebhookDelivery['kind']): void;
+  post(body: string, kind: WebhookDelivery['kind']): Promise<number | null>;
+  idle(): Promise<void>;
+  cancelAll(): void;
+}
+
+/** Creates the poster; its own sockets are never kept alive so close() of either side is prompt. */
+export function createWebhookPoster(settings: PosterSettings): WebhookPoster {
+  const timers = new Set<NodeJS.Timeout>();
+  let inFlight = 0;
+  let generation = 0;
+  let waiters: (() => void)[] = [];
+
+  const settle = (): void => {
+    if (timers.size === 0 && inFlight === 0) {
+      const ready = waiters;
+      waiters = [];
+      for (const resolve of ready) resolve();
+    }
+  };
+
+  async function attempt(body: string, kind: WebhookDelivery['kind']): Promise<number | null> {
+    const url = settings.getUrl();
+    if (!url) return null;
+    const signature = `sha256=${createHmac('sha256', settings.getSecret()).update(body).digest('hex')}`;
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature, connection: 'close' },
+        body,
+        signal: AbortSignal.timeout(10_000),
+      });
+      await response.arrayBuffer().catch(() => undefined);
+      settings.record({ body, signature, httpStatus: response.status, error: undefined, kind, at: settings.clock() });
+      return response.status;
+    } catch (error) {
+      settings.record({ body, signature, httpStatus: null, error: (error as Error).message, kind, at: settings.clock() });
+      return null;
+    }
+  }
+
+  async function post(body: string, kind: WebhookDelivery['kind']): Promise<number | null> {
+    const mine = generation;
+    inFlight++;
+    try {
+      let status = await attempt(body, kind);
+      for (let retry = 0; status !== 200 && settings.getUrl() && retry < settings.getRetries() && mine === generation; retry++) {
+        await new Promise((resolve) => setTimeout(resolve, settings.getRetryDelayMs() * 2 ** retry));
+        status = await attempt(body, kind);
+      }
+      return status;
+    } finally {
+      inFlight--;
+      settle();
+    }
+  }
+
+  return {
+    schedule(delayMs, body, kind) {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        void post(body, kind).finally(settle);
+      }, Math.max(0, delayMs));
+      timers.add(timer);
+    },
+    post,
+    idle() {
+      if (timers.size === 0 && inFlight === 0) return Promise.resolve();
+      return new Promise((resolve) => waiters.push(resolve));
+    },
+    cancelAll() {
+      generation++;
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      settle();
+    },
+  };
+}
+
+/** Identity of the emulated business number, placed in every webhook. */
+export interface WebhookIdentity {
+  wabaId: string;
+  phoneNumberId: string;
+  displayPhoneNumber: string;
+}
+
+/** The Meta envelope around one change value. */
+export function webhookEnvelope(identity: WebhookIdentity, value: Record<string, unknown>): string {
+  return JSON.stringify({
+    object: 'whatsapp_business_account',
+    entry: [
+      {
+        id: identity.wabaId,
+        changes: [
+          {
+            field: 'messages',
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { display_phone_number: identity.displayPhoneNumber, phone_number_id: identity.phoneNumberId },
+              ...value,
+            },
+          },
+        ],
+      },
+    ],
+  });
+}
