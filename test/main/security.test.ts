@@ -1,0 +1,219 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../main/csp';
+import {
+  decideFrameNavigation,
+  decideNavigation,
+  decidePermission,
+  decideWindowOpen,
+  hardenWebContents,
+  isAppUrl,
+  setupSecurity,
+} from '../../main/security';
+import { createMainWindow, mainWindowOptions } from '../../main/window';
+import { app, BrowserWindow, fakeEvent, FakeWebContents, resetElectronMock, session } from '../mocks/electron';
+
+vi.mock('electron', () => import('../mocks/electron'));
+
+const REFUSED = [
+  'javascript:alert(1)',
+  'file:///etc/passwd',
+  'http://evil.example/',
+  'http://wa.me/15551234567',
+  'https://wa.me.evil.com/15551234567',
+  'https://wa.me@evil.com/15551234567',
+  'https://evil.com@wa.me:8443/1',
+  'https://wa.me:8443/15551234567',
+  'data:text/html,<script>alert(1)</script>',
+  'whatsapp://send?phone=1',
+  'not a url',
+];
+const WA_ME = 'https://wa.me/15551234567?text=Hello%20there';
+
+beforeEach(() => resetElectronMock());
+
+describe('pure decisions', () => {
+  it.each(REFUSED)('never opens %s externally and never in a new window', (url) => {
+    expect(decideWindowOpen(url)).toEqual({ action: 'deny', openExternal: false });
+    expect(decideNavigation(url)).toEqual({ action: 'deny', openExternal: false });
+  });
+
+  it('hands https://wa.me/… to the system browser but still opens no Electron window', () => {
+    expect(decideWindowOpen(WA_ME)).toEqual({ action: 'deny', openExternal: true });
+    expect(decideNavigation(WA_ME)).toEqual({ action: 'deny', openExternal: true });
+  });
+
+  it('allows a configured extra host only when asked to', () => {
+    expect(decideWindowOpen('https://shop.example/menu').openExternal).toBe(false);
+    expect(decideWindowOpen('https://shop.example/menu', ['shop.example']).openExternal).toBe(true);
+  });
+
+  it('keeps navigation inside the app origin and nowhere else', () => {
+    expect(decideNavigation('app://outreach/index.html#/settings')).toEqual({ action: 'allow' });
+    expect(decideNavigation('app://outreach/')).toEqual({ action: 'allow' });
+    expect(decideNavigation('app://evil/index.html').action).toBe('deny');
+    expect(decideNavigation('app://outreach@evil/index.html').action).toBe('deny');
+    expect(decideNavigation('app://print/x.html').action).toBe('deny');
+    expect(isAppUrl('app://outreach.evil/')).toBe(false);
+  });
+
+  it('lets sub-frames show only our own pages, our own blobs and empty documents', () => {
+    expect(decideFrameNavigation('app://outreach/poster.html').action).toBe('allow');
+    expect(decideFrameNavigation('blob:app://outreach/6f1c…').action).toBe('allow');
+    expect(decideFrameNavigation('about:srcdoc').action).toBe('allow');
+    expect(decideFrameNavigation('blob:https://evil.com/1').action).toBe('deny');
+    expect(decideFrameNavigation('data:text/html,hi').action).toBe('deny');
+    expect(decideFrameNavigation(WA_ME)).toEqual({ action: 'deny', openExternal: false });
+  });
+
+  it('refuses every permission', () => {
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'hid']) {
+      expect(decidePermission(permission)).toBe(false);
+    }
+  });
+});
+
+describe('guards on a WebContents', () => {
+  function guarded() {
+    const contents = new FakeWebContents();
+    const openExternal = vi.fn();
+    hardenWebContents(contents as never, { openExternal });
+    return { contents, openExternal };
+  }
+
+  it('prevents will-navigate to a foreign origin without opening it', () => {
+    const { contents, openExternal } = guarded();
+    const event = fakeEvent();
+    contents.emit('will-navigate', event, 'https://evil.example/phish');
+    expect(event.defaultPrevented).toBe(true);
+    expect(openExternal).not.toHaveBeenCalled();
+  });
+
+  it('turns a click on a wa.me link into the system browser, not a navigation', () => {
+    const { contents, openExternal } = guarded();
+    const event = fakeEvent();
+    contents.emit('will-navigate', event, WA_ME);
+    expect(event.defaultPrevented).toBe(true);
+    expect(openExternal).toHaveBeenCalledWith(WA_ME);
+  });
+
+  it('lets in-app navigation through', () => {
+    const { contents } = guarded();
+    const event = fakeEvent();
+    contents.emit('will-navigate', event, 'app://outreach/index.html');
+    expect(event.defaultPrevented).toBe(false);
+  });
+
+  it('refuses redirects away from the app, even to wa.me, and opens nothing', () => {
+    const { contents, openExternal } = guarded();
+    for (const url of ['http://evil.example/', WA_ME]) {
+      const event = fakeEvent();
+      contents.emit('will-redirect', event, url, false, true);
+      expect(event.defaultPrevented).toBe(true);
+    }
+    expect(openExternal).not.toHaveBeenCalled();
+  });
+
+  it('refuses a sub-frame navigating to a foreign page', () => {
+    const { contents } = guarded();
+    const foreign = fakeEvent({ url: 'https://evil.example/', isMainFrame: false });
+    contents.emit('will-frame-navigate', foreign);
+    expect(foreign.defaultPrevented).toBe(true);
+    const own = fakeEvent({ url: 'app://outreach/poster.html', isMainFrame: false });
+    contents.emit('will-frame-navigate', own);
+    expect(own.defaultPrevented).toBe(false);
+  });
+
+  it('denies every window.open and opens only wa.me externally', () => {
+    const { contents, openExternal } = guarded();
+    for (const url of [...REFUSED, WA_ME, 'app://outreach/index.html']) {
+      expect(contents.windowOpenHandler?.({ url })).toEqual({ action: 'deny' });
+    }
+    expect(openExternal.mock.calls).toEqual([[WA_ME]]);
+  });
+
+  it('prevents attaching a <webview>', () => {
+    const { contents } = guarded();
+    const event = fakeEvent();
+    contents.emit('will-attach-webview', event, {}, {});
+    expect(event.defaultPrevented).toBe(true);
+  });
+});
+
+describe('setupSecurity', () => {
+  it('guards every WebContents created from then on', () => {
+    const openExternal = vi.fn();
+    setupSecurity({ openExternal });
+    const contents = new FakeWebContents();
+    app.emit('web-contents-created', {}, contents);
+    const event = fakeEvent();
+    contents.emit('will-navigate', event, 'file:///etc/passwd');
+    expect(event.defaultPrevented).toBe(true);
+    expect(contents.windowOpenHandler).not.toBeNull();
+  });
+
+  it('denies permission requests and checks in the default session', () => {
+    setupSecurity({ openExternal: vi.fn() });
+    const ses = session.defaultSession;
+    for (const permission of ['media', 'notifications', 'geolocation', 'midi', 'pointerLock']) {
+      const callback = vi.fn();
+      ses.permissionRequestHandler?.({}, permission, callback, {});
+      expect(callback).toHaveBeenCalledWith(false);
+      expect(ses.permissionCheckHandler?.({}, permission, 'app://outreach', {})).toBe(false);
+    }
+    expect(ses.devicePermissionHandler?.({})).toBe(false);
+  });
+
+  it('cancels every remote request from the renderer', () => {
+    setupSecurity({ openExternal: vi.fn() });
+    const callback = vi.fn();
+    session.defaultSession.beforeRequest?.listener({ url: 'https://evil.example/x.js' }, callback);
+    expect(callback).toHaveBeenCalledWith({ cancel: true });
+    expect(session.defaultSession.beforeRequest?.filter).toEqual({
+      urls: expect.arrayContaining(['http://*/*', 'https://*/*']),
+    });
+  });
+
+  it('puts our CSP on app:// responses, replacing any other, and leaves other responses alone', () => {
+    setupSecurity({ openExternal: vi.fn() });
+    const onHeaders = session.defaultSession.headersReceived!;
+    const ours = vi.fn();
+    onHeaders(
+      { url: 'app://outreach/index.html', responseHeaders: { 'Content-Security-Policy': ["default-src *"], 'Content-Type': ['text/html'] } },
+      ours,
+    );
+    const headers = ours.mock.calls[0]?.[0].responseHeaders as Record<string, string[]>;
+    expect(headers['content-security-policy']).toEqual([CONTENT_SECURITY_POLICY]);
+    expect(headers['Content-Security-Policy']).toBeUndefined();
+    expect(headers['Content-Type']).toEqual(['text/html']);
+    const other = vi.fn();
+    onHeaders({ url: 'devtools://devtools/x', responseHeaders: {} }, other);
+    expect(other).toHaveBeenCalledWith({});
+  });
+});
+
+describe('main window', () => {
+  it('uses locked-down web preferences', () => {
+    const { webPreferences } = mainWindowOptions({ preload: '/app/dist/main/preload.cjs' });
+    expect(webPreferences).toMatchObject({
+      preload: '/app/dist/main/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: true,
+    });
+  });
+
+  it('stays hidden until ready-to-show and loads the app:// entry page', async () => {
+    const window = createMainWindow({ preload: '/p.cjs' }) as unknown as BrowserWindow;
+    expect(window.options.show).toBe(false);
+    await Promise.resolve();
+    expect(window.webContents.getURL()).toBe('app://outreach/index.html');
+    expect(window.show).not.toHaveBeenCalled();
+    window.emit('ready-to-show');
+    expect(window.show).toHaveBeenCalledOnce();
+  });
+});
