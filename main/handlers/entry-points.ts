@@ -1,0 +1,77 @@
+import { buildPosterBatch } from '../../shared/domain/entry-points/artifacts';
+import { entryPointLink } from '../../shared/domain/entry-points/wa-link';
+import { buildVCard } from '../../shared/domain/entry-points/vcard';
+import type { Handlers } from '../dispatch';
+import { AppError } from '../services/app-error';
+import type { AppServices } from '../services/app-services';
+import { qrPng } from '../services/qr-png';
+
+type EntryPointChannels =
+  | 'entryPoints:list'
+  | 'entryPoints:create'
+  | 'entryPoints:update'
+  | 'entryPoints:duplicate'
+  | 'entryPoints:delete'
+  | 'entryPoints:qrPng'
+  | 'entryPoints:stats'
+  | 'posters:batch'
+  | 'posters:print';
+
+function shopOf(services: AppServices) {
+  const profile = services.profile.get();
+  if (!profile) throw new AppError('profile_missing', 'Save the business profile (name and WhatsApp number) first.');
+  return { businessName: profile.businessName, phoneE164: profile.phoneE164, phoneDisplay: profile.phoneDisplay, locale: profile.locale };
+}
+
+/** Entry point and poster channels. */
+export function entryPointHandlers(services: AppServices): Pick<Handlers, EntryPointChannels> {
+  const eps = services.entryPoints;
+  return {
+    'entryPoints:list': () => eps.list(),
+    'entryPoints:create': (input) => eps.create(input),
+    'entryPoints:update': (input) => eps.update(input),
+    'entryPoints:duplicate': ({ id }) => eps.duplicate(id),
+    'entryPoints:delete': async ({ id }) => {
+      await eps.remove(id);
+      return { deleted: true as const };
+    },
+    'entryPoints:qrPng': async ({ id, errorCorrection, size }) => {
+      const entry = eps.get(id);
+      const shop = shopOf(services);
+      const text =
+        entry.kind === 'direct' ? buildVCard({ name: shop.businessName, phoneE164: shop.phoneE164 }) : entryPointLink(shop.phoneE164, entry);
+      const png = await qrPng(text, {
+        errorCorrection: entry.style.logoDataUrl ? 'H' : (errorCorrection ?? entry.style.errorCorrection),
+        width: size,
+      });
+      return { fileName: `whatsapp-qr-${entry.refCode}.png`, base64: png.toString('base64') };
+    },
+    'entryPoints:stats': () => eps.chatStats(),
+    'posters:batch': async ({ id, placements }) => {
+      const source = eps.get(id);
+      const created = [];
+      for (const placement of placements) {
+        const { logoDataUrl, ...style } = source.style;
+        created.push(
+          await eps.create({
+            kind: 'qr',
+            name: `${source.name} — ${placement}`.slice(0, 60),
+            prefilledMessage: source.prefilledMessage,
+            style: logoDataUrl ? { ...style, logoDataUrl } : style,
+          }),
+        );
+      }
+      return { entryPoints: created };
+    },
+    'posters:print': async ({ ids, action }) => {
+      const shop = shopOf(services);
+      const items = ids.map((id) => {
+        const entry = eps.get(id);
+        const placement = entry.name.includes(' — ') ? entry.name.split(' — ').pop() : undefined;
+        return { entry, ...(placement ? { placement } : {}) };
+      });
+      const html = buildPosterBatch(items, shop, shop.locale);
+      return services.printer.print(html, { action, fileName: `posters-${items[0]?.entry.refCode ?? 'batch'}.pdf` });
+    },
+  };
+}

@@ -1,0 +1,122 @@
+import { buttonSnippet } from './button-snippet';
+import { chatSnippet } from './chat-snippet';
+import { popupSnippet } from './popup-snippet';
+import { renderPosterBatchHtml, type PosterInput } from './poster';
+import { qrSvg } from './qr';
+import type { EntryPoint } from './types';
+import { buildVCard, vCardFileName } from './vcard';
+import { buildEmailText, buildMailtoUrl, buildSmsText, buildSmsUrl, entryPointLink, entryPointMessage, waDigits } from './wa-link';
+
+/** The shop details every artifact needs. */
+export interface ShopDetails {
+  businessName: string;
+  phoneE164: string;
+  phoneDisplay: string;
+}
+
+/** Everything the owner can copy, download or print for one entry point. */
+export interface EntryPointArtifacts {
+  /** The message the customer finds typed in WhatsApp (prefilled text plus the ref). */
+  message: string;
+  link: string;
+  smsText: string;
+  smsUrl: string;
+  email: { subject: string; body: string; mailto: string };
+  /** What the QR encodes: the vCard for `direct`, else the link. */
+  qrText: string;
+  qrSvg: string;
+  vcard?: { fileName: string; text: string };
+  /** Paste-in website code for button, chat and popup entry points. */
+  snippet?: string;
+}
+
+/** Builds every artifact of an entry point from its stored form and the business profile. */
+export function buildArtifacts(entry: EntryPoint, shop: ShopDetails): EntryPointArtifacts {
+  const link = entryPointLink(shop.phoneE164, entry);
+  const smsText = buildSmsText(link, shop.businessName);
+  const email = buildEmailText(link, shop.businessName);
+  const vcard =
+    entry.kind === 'direct'
+      ? { fileName: vCardFileName(shop.businessName), text: buildVCard({ name: shop.businessName, phoneE164: shop.phoneE164 }) }
+      : undefined;
+  const qrText = vcard ? vcard.text : link;
+  const qrOptions = { errorCorrection: entry.style.errorCorrection, ...(entry.style.logoDataUrl ? { logoDataUrl: entry.style.logoDataUrl } : {}) };
+  return {
+    message: entryPointMessage(entry),
+    link,
+    smsText,
+    smsUrl: buildSmsUrl(smsText),
+    email: { ...email, mailto: buildMailtoUrl(email.subject, email.body) },
+    qrText,
+    qrSvg: qrSvg(qrText, qrOptions),
+    ...(vcard ? { vcard } : {}),
+    ...snippetFor(entry, shop, link),
+  };
+}
+
+function snippetFor(entry: EntryPoint, shop: ShopDetails, link: string): { snippet?: string } {
+  const s = entry.style;
+  switch (entry.kind) {
+    case 'button':
+      return {
+        snippet: buttonSnippet({ url: link, label: s.buttonLabel, colour: s.colour, size: s.size, position: s.position, refCode: entry.refCode }),
+      };
+    case 'chat':
+      return {
+        snippet: chatSnippet({
+          digits: waDigits(shop.phoneE164),
+          refCode: entry.refCode,
+          shopName: shop.businessName,
+          greeting: s.greeting,
+          openingHours: s.openingHours,
+          prefilledMessage: entry.prefilledMessage,
+          colour: s.colour,
+          position: s.position,
+        }),
+      };
+    case 'popup':
+      return {
+        snippet: popupSnippet({
+          url: link,
+          refCode: entry.refCode,
+          headline: s.headline,
+          message: s.greeting,
+          buttonLabel: s.buttonLabel,
+          colour: s.colour,
+          delaySeconds: s.delaySeconds,
+          scrollPercent: s.scrollPercent,
+          exitIntent: s.exitIntent,
+          frequencyCapDays: s.frequencyCapDays,
+        }),
+      };
+    default:
+      return {};
+  }
+}
+
+/** One poster per placement (till, table, branch), each with the QR of its own entry point and ref. */
+export function buildPosterBatch(
+  items: { entry: EntryPoint; placement?: string }[],
+  shop: ShopDetails,
+  lang = 'en',
+): string {
+  const posters: PosterInput[] = items.map(({ entry, placement }) => {
+    const link = entryPointLink(shop.phoneE164, entry);
+    return {
+      size: entry.style.posterSize,
+      headline: entry.style.headline,
+      instructions: entry.style.instructions,
+      ...(entry.style.logoDataUrl ? { logoDataUrl: entry.style.logoDataUrl } : {}),
+      colours: { accent: entry.style.colour },
+      qrSvg: qrSvg(link, {
+        errorCorrection: entry.style.errorCorrection,
+        ...(entry.style.logoDataUrl ? { logoDataUrl: entry.style.logoDataUrl } : {}),
+      }),
+      businessName: shop.businessName,
+      phoneDisplay: shop.phoneDisplay,
+      refCode: entry.refCode,
+      ...(placement ? { placement } : {}),
+    };
+  });
+  return renderPosterBatchHtml(posters, { title: `${shop.businessName} posters`, lang });
+}
