@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConsentTextsSettings } from '../components/consent/consent-texts-settings';
+import { OwnerPinSettings } from '../components/owner/owner-pin-settings';
 import { ProfileForm } from '../components/profile-form';
 import { useStore } from '../store';
 
@@ -20,6 +22,8 @@ export function SettingsPage(): ReactNode {
         )}
         <ProfileForm submitLabel={t('settings.submit')} />
       </section>
+      <OwnerPinSettings />
+      <ConsentTextsSettings />
       {info && (
         <section aria-labelledby="settings-data">
           <h2 id="settings-data">{t('settings.dataSection')}</h2>

@@ -1,7 +1,29 @@
 import type { Slice } from './slice';
 
-/** counter page state (filled in as the page is built). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface CounterSlice {}
+const STAFF_KEY = 'od-staff-member';
 
-export const createCounterSlice: Slice<CounterSlice> = () => ({});
+function readStaff(): string {
+  try {
+    return localStorage.getItem(STAFF_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** Counter work: who is at the till, remembered between opt-ins (and app restarts) so staff type it once. */
+export interface CounterSlice {
+  staffMember: string;
+  setStaffMember(name: string): void;
+}
+
+export const createCounterSlice: Slice<CounterSlice> = (set) => ({
+  staffMember: readStaff(),
+  setStaffMember(name) {
+    set({ staffMember: name });
+    try {
+      localStorage.setItem(STAFF_KEY, name);
+    } catch {
+      // Storage can be unavailable (private windows); remembering is a convenience, not a requirement.
+    }
+  },
+});

@@ -1,0 +1,61 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { copyBackupFiles, validateBackup } from './backup';
+import { StoreError } from './errors';
+import { fsyncDir, pathExists } from './fs-atomic';
+import { acquireLock, LOCK_FILE } from './lock-file';
+
+const READY = 'RESTORE_READY';
+
+/**
+ * Replaces the data folder with a backup. Validates every file first (nothing is touched if the backup is bad),
+ * builds the new folder beside the old one, then swaps them with two renames; the old data is kept aside as
+ * `<dir>.before-restore-<time>`. A crash between the renames is finished by {@link finishInterruptedRestore}.
+ * The folder must not be open (its lock is taken for the swap).
+ */
+export async function restoreBackup(input: {
+  dir: string;
+  backupPath: string;
+  now: () => number;
+}): Promise<{ previousDir: string | undefined }> {
+  const dir = path.resolve(input.dir);
+  const manifest = await validateBackup(input.backupPath);
+  const staging = `${dir}.restoring`;
+  await fs.rm(staging, { recursive: true, force: true });
+  await copyBackupFiles(input.backupPath, manifest, staging);
+  await (await fs.open(path.join(staging, READY), 'w')).close();
+  await fsyncDir(staging);
+  let previousDir: string | undefined;
+  if (await pathExists(dir)) {
+    const release = await acquireLock(dir, input.now);
+    previousDir = `${dir}.before-restore-${input.now()}`;
+    try {
+      await fs.rename(dir, previousDir);
+    } catch (error) {
+      await release();
+      throw new StoreError('restore_failed', `Could not move the current data aside: ${String(error)}`, { cause: error });
+    }
+    await fs.rm(path.join(previousDir, LOCK_FILE), { force: true });
+  }
+  await fs.rename(staging, dir);
+  await fs.rm(path.join(dir, READY), { force: true });
+  await fsyncDir(path.dirname(dir));
+  return { previousDir };
+}
+
+/** Completes or discards a restore that a crash interrupted; called before a data folder is opened. */
+export async function finishInterruptedRestore(dirInput: string): Promise<void> {
+  const dir = path.resolve(dirInput);
+  const staging = `${dir}.restoring`;
+  if (!(await pathExists(staging))) {
+    await fs.rm(path.join(dir, READY), { force: true });
+    return;
+  }
+  if (!(await pathExists(dir)) && (await pathExists(path.join(staging, READY)))) {
+    await fs.rename(staging, dir);
+    await fsyncDir(path.dirname(dir));
+  } else {
+    await fs.rm(staging, { recursive: true, force: true });
+  }
+  await fs.rm(path.join(dir, READY), { force: true });
+}

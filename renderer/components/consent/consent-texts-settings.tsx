@@ -1,0 +1,151 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../../shared/contract';
+import { CONSENT_TEXT_KINDS, type ConsentTextKind } from '../../../shared/domain/consent/texts';
+import { api } from '../../api';
+import { useStore } from '../../store';
+import { useOwnerGate } from '../owner/use-owner-gate';
+import '../owner/owner.css';
+import './consent.css';
+
+interface TextVersion {
+  kind: ConsentTextKind;
+  locale: string;
+  version: number;
+  text: string;
+  createdAt: string;
+}
+
+/** Settings section: the five consent texts in the shop's language; saving an edit creates a new version. */
+export function ConsentTextsSettings(): ReactNode {
+  const { t, i18n } = useTranslation();
+  const locale = useStore((s) => s.profile?.locale ?? 'en');
+  const [current, setCurrent] = useState<TextVersion[]>([]);
+  const [history, setHistory] = useState<TextVersion[]>([]);
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
+
+  const [loads, setLoads] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    void api.consent.texts({ locale }).then((result) => {
+      if (!live) return;
+      if (!result.ok) return setLoadError(result.error);
+      setLoadError(null);
+      setCurrent(result.value.current);
+      setHistory(result.value.history);
+    });
+    return () => {
+      live = false;
+    };
+  }, [locale, loads]);
+
+  // Saving a text reloads all of them: the new version and its place in the history come from main.
+  const load = async () => setLoads((n) => n + 1);
+
+  const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  return (
+    <section aria-labelledby="settings-consent-texts" className="settings-block">
+      <h2 id="settings-consent-texts">{t('counter.texts.sectionTitle')}</h2>
+      <p>{t('counter.texts.explain', { locale })}</p>
+      {loadError && (
+        <p className="form-error" role="alert">
+          {loadError.message}
+        </p>
+      )}
+      {CONSENT_TEXT_KINDS.map((kind) => {
+        const version = current.find((v) => v.kind === kind);
+        return (
+          <TextEditor
+            key={`${kind}-${version?.version ?? 0}`}
+            kind={kind}
+            locale={locale}
+            version={version}
+            history={history.filter((v) => v.kind === kind).sort((a, b) => b.version - a.version)}
+            formatDate={(iso) => dateFormat.format(new Date(iso))}
+            onSaved={load}
+          />
+        );
+      })}
+    </section>
+  );
+}
+
+interface TextEditorProps {
+  kind: ConsentTextKind;
+  locale: string;
+  version: TextVersion | undefined;
+  history: TextVersion[];
+  formatDate(iso: string): string;
+  onSaved(): Promise<void>;
+}
+
+function TextEditor({ kind, locale, version, history, formatDate, onSaved }: TextEditorProps): ReactNode {
+  const { t } = useTranslation();
+  const { run, dialog } = useOwnerGate();
+  const [text, setText] = useState(version?.text ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const id = `consent-text-${kind}`;
+  const changed = text !== (version?.text ?? '');
+
+  async function save() {
+    setStatus('');
+    const result = await run(() => api.consent.saveText({ kind, locale, text }));
+    if (!result.ok) {
+      setError(result.error.message);
+      document.getElementById(id)?.focus();
+      return;
+    }
+    setError(null);
+    await onSaved();
+    setStatus(t('counter.texts.saved', { version: result.value.version }));
+  }
+
+  return (
+    <div className={error ? 'field text-editor field-invalid' : 'field text-editor'}>
+      <label htmlFor={id}>
+        {t(`counter.texts.kind.${kind}`)}{' '}
+        <span className="muted">{version ? t('counter.texts.version', { version: version.version }) : ''}</span>
+      </label>
+      <p className="field-hint" id={`${id}-hint`}>
+        {t('counter.texts.placeholders')}
+      </p>
+      <textarea
+        id={id}
+        rows={3}
+        value={text}
+        aria-invalid={Boolean(error)}
+        aria-describedby={[`${id}-hint`, error ? `${id}-error` : ''].filter(Boolean).join(' ')}
+        onChange={(e) => setText(e.target.value)}
+      />
+      {error && (
+        <p className="field-error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="button" onClick={() => void save()} disabled={!changed}>
+          {t('counter.texts.save', { kind: t(`counter.texts.kind.${kind}`) })}
+        </button>
+        <span role="status" className="muted">
+          {status}
+        </span>
+      </div>
+      {history.length > 0 && (
+        <details>
+          <summary>{t('counter.texts.history', { count: history.length })}</summary>
+          <ol className="text-history">
+            {history.map((v) => (
+              <li key={v.version}>
+                <strong>{t('counter.texts.version', { version: v.version })}</strong> — {formatDate(v.createdAt)}
+                <blockquote>{v.text}</blockquote>
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
+      {dialog}
+    </div>
+  );
+}
