@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { app, BrowserWindow } from 'electron';
 import { createDispatcher } from './dispatch';
@@ -52,7 +53,7 @@ async function onReady(): Promise<void> {
   services = opened;
   const ownerUnlocked = () => opened.owner.isUnlocked();
   const dispatch = createDispatcher({
-    handlers: createHandlers(opened, { openExternal: (url) => openExternalLink(url), ownerUnlocked }),
+    handlers: createHandlers(opened, { openExternal: (url) => openExternalLink(url), ownerUnlocked, deviceName: os.hostname() }),
     ownerUnlocked,
     // Messages only: arguments and stacks may carry personal data or secrets.
     logError: (channel, error) => console.error(`[${channel}]`, error instanceof Error ? error.message : error),

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { createDispatcher } from './dispatch';
 import { createHandlers } from './handlers';
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
     // The browser opens wa.me links itself; the bridge never launches programs on the host.
     openExternal: async () => false,
     ownerUnlocked: () => services.owner.isUnlocked(),
+    deviceName: process.env.OUTREACH_DESK_DEVICE_NAME ?? `${os.hostname()} (browser)`,
   });
   const dispatch = createDispatcher({
     handlers,

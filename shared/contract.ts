@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ChannelDef, Result } from './contract/define';
 import { appChannels } from './contract/app';
+import { contactChannels } from './contract/contacts';
 import { entryPointChannels } from './contract/entry-points';
 import { ownerChannels } from './contract/owner';
 import { profileChannels } from './contract/profile';
@@ -17,6 +18,7 @@ export const contract = {
   ...profileChannels,
   ...ownerChannels,
   ...entryPointChannels,
+  ...contactChannels,
 } satisfies Record<string, ChannelDef>;
 
 export { events };

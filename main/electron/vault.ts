@@ -1,7 +1,7 @@
 import { safeStorage } from 'electron';
-import { FileVault, PLAIN_CODEC, type SecretCodec, type SecretVault } from './file-vault';
+import { FileVault, PLAIN_CODEC, type SecretCodec, type SecretVault } from '../services/secret-vault';
 
-export type { SecretVault, VaultProtection } from './file-vault';
+export type { SecretVault, VaultProtection } from '../services/secret-vault';
 
 /** The part of Electron's safeStorage the vault uses (injected in tests). */
 export type SafeStorageLike = Pick<

@@ -1,6 +1,7 @@
 import type { Handlers } from '../dispatch';
 import type { AppServices } from '../services/app-services';
 import { appHandlers } from './app';
+import { contactHandlers } from './contacts';
 import { entryPointHandlers } from './entry-points';
 import { ownerHandlers } from './owner';
 import { profileHandlers } from './profile';
@@ -12,6 +13,7 @@ export function createHandlers(services: AppServices, platform: PlatformHooks): 
     ...profileHandlers(services),
     ...ownerHandlers(services),
     ...entryPointHandlers(services),
+    ...contactHandlers(services, platform.deviceName),
   };
 }
 
@@ -19,4 +21,6 @@ export function createHandlers(services: AppServices, platform: PlatformHooks): 
 export interface PlatformHooks {
   openExternal(url: string): Promise<boolean>;
   ownerUnlocked(): boolean;
+  /** How this till is named in consent evidence (host name, or what the owner set). */
+  deviceName: string;
 }

@@ -1,8 +1,13 @@
+import { ulid } from 'ulid';
+import { ConsentLedger } from './consent/ledger';
+import { OptInService } from './consent/opt-in-service';
+import { ConsentTextsService } from './consent/texts-service';
 import { EntryPointsService } from './entry-points-service';
 import { EventBus } from './event-bus';
 import { OwnerSession } from './owner-session';
 import { PrintJobs, type PosterPrinter } from './poster-printer';
 import { ProfileService } from './profile-service';
+import { DataStore } from './store/data-store';
 import { openSettings, type SettingsStore } from './settings-store';
 
 /** Side effects the services need, injected so tests and the web bridge run them without Electron. */
@@ -27,6 +32,12 @@ export interface AppServices {
   printer: PosterPrinter;
   /** Set when print jobs are served over the web bridge. */
   printJobs: PrintJobs | null;
+  store: DataStore;
+  ledger: ConsentLedger;
+  texts: ConsentTextsService;
+  optIns: OptInService;
+  /** This installation's id (written on every consent event). */
+  deviceId: string;
   close(): Promise<void>;
 }
 
@@ -41,6 +52,21 @@ export async function createAppServices(input: ServiceDeps): Promise<AppServices
   const entryPoints = await EntryPointsService.open(deps.dataDir, deps.now, deps.random);
   const printJobs = givenPrinter ? null : new PrintJobs(deps.now);
   const printer = givenPrinter ?? (printJobs as PrintJobs);
+  if (typeof settings.data.deviceId !== 'string') {
+    await settings.update((doc) => {
+      doc.deviceId = ulid();
+    });
+  }
+  const deviceId = settings.data.deviceId as string;
+  const store = await DataStore.open({
+    // The lowdb documents beside the store files are copied into every backup with them.
+    dir: deps.dataDir,
+    now: () => deps.now().getTime(),
+    onBackgroundError: (error) => console.error('store maintenance failed (data is safe, will retry):', error),
+  });
+  const ledger = await ConsentLedger.open({ store, deviceId, now: deps.now });
+  const texts = await ConsentTextsService.open(deps.dataDir, deps.now);
+  const optIns = new OptInService(ledger, texts, profile, deps.now);
   return {
     deps,
     bus,
@@ -50,6 +76,14 @@ export async function createAppServices(input: ServiceDeps): Promise<AppServices
     entryPoints,
     printer,
     printJobs,
-    async close() {},
+    store,
+    ledger,
+    texts,
+    optIns,
+    deviceId,
+    async close() {
+      await ledger.close();
+      await store.close();
+    },
   };
 }

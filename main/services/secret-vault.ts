@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { AppError } from '../services/app-error';
+import { AppError } from './app-error';
 
 /*
  * Plain Node (no electron import): the secret file format and its atomic 0600 writes. The encryption

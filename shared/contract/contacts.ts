@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONSENT_METHODS, CONSENT_PURPOSES, ConsentEventSchema } from '../domain/consent/event';
+import { CONSENT_TEXT_KINDS } from '../domain/consent/texts';
 import { channel, NoArgs } from './define';
 import { PrintOutcomeSchema } from './print';
 
@@ -67,6 +68,16 @@ export const ContactDetailSchema = z.object({
   chain: z.object({ ok: z.boolean(), message: z.string().optional() }),
 });
 
+/** One saved version of a consent text. */
+export const ConsentTextVersionSchema = z.object({
+  kind: z.enum(CONSENT_TEXT_KINDS),
+  locale: z.string(),
+  version: z.number().int(),
+  text: z.string(),
+  hash: z.string(),
+  createdAt: z.string(),
+});
+
 /** Contacts, consent at the counter and kiosk, toggles and stops, exports. */
 export const contactChannels = {
   'contacts:search': channel(ContactQuerySchema, z.object({ total: z.number().int(), items: z.array(ContactSchema) })),
@@ -108,6 +119,19 @@ export const contactChannels = {
   'consent:stopOnBehalf': channel(
     z.object({ contactId: z.string().min(1), purposes: Purposes, staffMember: StaffSchema, note: z.string().max(300).default('') }),
     ContactSchema,
+  ),
+  'consent:texts': channel(
+    z.object({ locale: z.string().min(2).max(5) }),
+    z.object({ current: z.array(ConsentTextVersionSchema), history: z.array(ConsentTextVersionSchema) }),
+  ),
+  'consent:saveText': channel(
+    z.object({
+      kind: z.enum(CONSENT_TEXT_KINDS),
+      locale: z.string().min(2).max(5),
+      text: z.string().trim().min(1, 'The text cannot be empty.').max(1000, 'Keep the text under 1,000 characters.'),
+    }),
+    ConsentTextVersionSchema,
+    { owner: true },
   ),
   'kiosk:exit': channel(z.object({ pin: z.string().max(12) }), z.object({ allowed: z.boolean() })),
   'export:eventsCsv': channel(NoArgs, z.object({ fileName: z.string(), csv: z.string() }), { owner: true }),

@@ -34,7 +34,7 @@ beforeEach(async () => {
   logError = vi.fn<(channel: string, error: unknown) => void>();
   const ownerUnlocked = () => services.owner.isUnlocked();
   dispatch = createDispatcher({
-    handlers: createHandlers(services, { openExternal: async () => true, ownerUnlocked }),
+    handlers: createHandlers(services, { openExternal: async () => true, ownerUnlocked, deviceName: 'test till' }),
     ownerUnlocked,
     logError,
   });

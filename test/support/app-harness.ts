@@ -14,7 +14,7 @@ export async function openHarness(deps: Partial<ServiceDeps> = {}): Promise<{
   const services = await createAppServices({ dataDir: dir, runtime: 'web-bridge', version: 'test', ...deps });
   const errors: unknown[] = [];
   const dispatch = createDispatcher({
-    handlers: createHandlers(services, { openExternal: async () => true, ownerUnlocked: () => services.owner.isUnlocked() }),
+    handlers: createHandlers(services, { openExternal: async () => true, ownerUnlocked: () => services.owner.isUnlocked(), deviceName: 'test till' }),
     ownerUnlocked: () => services.owner.isUnlocked(),
     logError: (_channel, error) => errors.push(error),
   });

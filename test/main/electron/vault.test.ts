@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FileVault, PLAIN_CODEC, VAULT_FILES } from '../../../main/electron/file-vault';
+import { FileVault, PLAIN_CODEC, VAULT_FILES } from '../../../main/services/secret-vault';
 import { keychainStatus, openSecretVault } from '../../../main/electron/vault';
 import { tempDir } from '../../support/temp-dir';
 import { resetElectronMock, safeStorage } from '../../mocks/electron';

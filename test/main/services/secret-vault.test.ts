@@ -1,7 +1,7 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FileVault, PLAIN_CODEC, VAULT_FILES, type SecretCodec } from '../../../main/electron/file-vault';
+import { FileVault, PLAIN_CODEC, VAULT_FILES, type SecretCodec } from '../../../main/services/secret-vault';
 import { tempDir } from '../../support/temp-dir';
 
 let data: { dir: string; cleanup: () => Promise<void> };

@@ -1,0 +1,179 @@
+import { startCloudEmulator, defaultTemplates } from '../../../tools/cloud-emulator';
+import type { EmulatorTemplate } from '../../../tools/cloud-emulator';
+import { createCloudClient, type CloudClient } from '../cloud/client';
+import type { SecretVault } from '../secret-vault';
+import type { SettingsStore } from '../settings-store';
+import { createWebhookReceiver, type WebhookBatch } from '../webhook';
+
+/** Connection settings kept in settings.json (secrets live in the vault). */
+export interface CloudSettings {
+  mode: 'sandbox' | 'live' | 'not_connected';
+  phoneNumberId: string;
+  wabaId: string;
+  apiVersion: string;
+  baseUrl: string;
+  webhookPort: number;
+  throughputPerSecond: number;
+}
+
+/** Names of the secrets in the vault. */
+export const SECRET = { token: 'cloud.accessToken', appSecret: 'cloud.appSecret', verifyToken: 'cloud.verifyToken' } as const;
+
+/** Templates the sandbox offers besides the emulator's defaults: the welcome message every opt-in triggers. */
+export const SANDBOX_TEMPLATES: EmulatorTemplate[] = [
+  {
+    name: 'optin_welcome',
+    language: 'en_US',
+    status: 'APPROVED',
+    category: 'UTILITY',
+    parameter_format: 'POSITIONAL',
+    components: [
+      { type: 'BODY', text: "Welcome to {{1}} on WhatsApp! You'll get the messages you agreed to. Reply STOP at any time to stop." },
+    ],
+  },
+];
+
+type Emulator = Awaited<ReturnType<typeof startCloudEmulator>>;
+type Receiver = ReturnType<typeof createWebhookReceiver>;
+
+/** Default settings: not connected, Meta's production address, the documented default throughput. */
+export function defaultCloudSettings(): CloudSettings {
+  return {
+    mode: 'not_connected',
+    phoneNumberId: '',
+    wabaId: '',
+    apiVersion: 'v23.0',
+    baseUrl: 'https://graph.facebook.com',
+    webhookPort: 8787,
+    throughputPerSecond: 80,
+  };
+}
+
+/**
+ * Owns the live pieces of the connection: the Cloud API client, the webhook receiver and, in sandbox mode, the
+ * in-process emulator that the same client talks to and that posts signed webhooks to the same receiver.
+ */
+export class CloudRuntime {
+  private active: { client: CloudClient | null; receiver: Receiver | null; emulator: Emulator | null; webhookUrl: string | null } = {
+    client: null,
+    receiver: null,
+    emulator: null,
+    webhookUrl: null,
+  };
+
+  constructor(
+    private readonly deps: {
+      settings: SettingsStore;
+      vault: SecretVault;
+      onWebhook: (batch: WebhookBatch) => Promise<void>;
+      isDuplicate?: (key: string) => boolean | Promise<boolean>;
+      log?: (message: string) => void;
+    },
+  ) {}
+
+  /** The stored settings, defaults filled in. */
+  settings(): CloudSettings {
+    const stored = this.deps.settings.data.connection as Partial<CloudSettings> | undefined;
+    const profileMode = this.deps.settings.data.profile?.mode;
+    const mode = stored?.mode ?? (profileMode === 'sandbox' ? 'sandbox' : 'not_connected');
+    return { ...defaultCloudSettings(), ...stored, mode };
+  }
+
+  async saveSettings(change: Partial<CloudSettings>): Promise<void> {
+    await this.deps.settings.update((doc) => {
+      doc.connection = { ...this.settings(), ...change };
+    });
+    await this.restart();
+  }
+
+  client(): CloudClient | null {
+    return this.active.client;
+  }
+
+  emulator(): Emulator | null {
+    return this.active.emulator;
+  }
+
+  webhookUrl(): string | null {
+    return this.active.webhookUrl;
+  }
+
+  /** Starts whatever the settings ask for; in sandbox mode everything runs on loopback with throwaway secrets. */
+  async start(): Promise<void> {
+    const settings = this.settings();
+    if (settings.mode === 'sandbox') {
+      const receiver = this.receiver(0, () => 'sandbox-verify', () => emulator.appSecret);
+      const started = await receiver.start();
+      const emulator = await startCloudEmulator({
+        webhookUrl: started.url,
+        templates: [...defaultTemplates(), ...SANDBOX_TEMPLATES],
+        throughputPerSecond: settings.throughputPerSecond,
+        statusDelays: { sent: 300, delivered: 900, read: 2500 },
+      });
+      this.active = {
+        emulator,
+        receiver,
+        webhookUrl: started.url,
+        client: createCloudClient({
+          baseUrl: emulator.url,
+          apiVersion: settings.apiVersion,
+          phoneNumberId: emulator.phoneNumberId,
+          wabaId: emulator.wabaId,
+          getAccessToken: () => emulator.accessToken,
+        }),
+      };
+      return;
+    }
+    if (settings.mode === 'live') {
+      const token = await this.deps.vault.get(SECRET.token);
+      const appSecret = await this.deps.vault.get(SECRET.appSecret);
+      const verifyToken = await this.deps.vault.get(SECRET.verifyToken);
+      const receiver = this.receiver(settings.webhookPort, () => verifyToken ?? '', () => appSecret ?? undefined);
+      let webhookUrl: string | null = null;
+      try {
+        webhookUrl = (await receiver.start()).url;
+      } catch (error) {
+        this.deps.log?.(`webhook receiver could not listen on port ${settings.webhookPort}: ${(error as Error).message}`);
+      }
+      this.active = {
+        emulator: null,
+        receiver: webhookUrl ? receiver : null,
+        webhookUrl,
+        client: token
+          ? createCloudClient({
+              baseUrl: settings.baseUrl,
+              apiVersion: settings.apiVersion,
+              phoneNumberId: settings.phoneNumberId,
+              wabaId: settings.wabaId,
+              // Read per call, so a reconnect with a new token needs no restart of senders.
+              getAccessToken: () => token,
+            })
+          : null,
+      };
+    }
+  }
+
+  async stop(): Promise<void> {
+    const { receiver, emulator } = this.active;
+    this.active = { client: null, receiver: null, emulator: null, webhookUrl: null };
+    await receiver?.close();
+    await emulator?.close();
+  }
+
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.start();
+  }
+
+  private receiver(port: number, verifyToken: () => string, getAppSecret: () => string | undefined): Receiver {
+    return createWebhookReceiver({
+      verifyToken,
+      getAppSecret,
+      onPayload: (batch) => this.deps.onWebhook(batch),
+      ...(this.deps.isDuplicate ? { isDuplicate: this.deps.isDuplicate } : {}),
+      port,
+      host: '127.0.0.1',
+      ...(this.deps.log ? { log: (entry) => this.deps.log?.(`webhook: ${JSON.stringify(entry)}`) } : {}),
+    });
+  }
+}

@@ -1,0 +1,148 @@
+import type { ConsentPurpose } from '../../../shared/domain/consent/event';
+import { USER_PREFERENCES_SOURCE } from '../../../shared/domain/consent/event';
+import { classifyKeyword, parseJoinCode, type ExtraKeywords } from '../../../shared/domain/consent/keywords';
+import { findRefCode } from '../../../shared/domain/entry-points/ref-code';
+import type { ConsentLedger, EventDraft } from '../consent/ledger';
+import type { ContactRecord } from '../consent/contact-record';
+import type { EntryPointsService } from '../entry-points-service';
+import type { InboundEvent, StatusEvent, UserPreferenceEvent, WebhookEvent } from '../webhook/events';
+
+/** What the inbox asks of the sending side: replies inside the window, and status updates for the outbox. */
+export interface InboxMessenger {
+  /** Queues a free-form reply (the customer just wrote, so the window is open). */
+  reply(contact: ContactRecord, kind: 'unsubscribe_ack' | 'help', purposes: ConsentPurpose[]): Promise<void>;
+  applyStatus(event: StatusEvent): Promise<void>;
+}
+
+/** Dependencies of the inbox. */
+export interface InboxDeps {
+  ledger: ConsentLedger;
+  entryPoints: EntryPointsService;
+  messenger: InboxMessenger;
+  /** Owner-added localised keywords. */
+  keywords: () => ExtraKeywords;
+  /** JOIN codes of the shop's opt-in widgets → what they confirm (the remote opt-in issue fills this in). */
+  joinCodes?: (code: string) => { method: 'web_widget' | 'web_popup' | 'in_app_toggle'; purposes: ConsentPurpose[]; source: string; textShown?: string; textVersion?: number; locale?: string } | undefined;
+  onChange?: (domain: 'contacts' | 'entryPoints' | 'outbox') => void;
+}
+
+const PURPOSES: ConsentPurpose[] = ['marketing', 'utility'];
+
+/**
+ * Turns what Meta tells us into the shop's records: inbound messages open the 24 h window, credit the entry point
+ * whose ref they carry and act on keywords (the customer's own message is the evidence); statuses go to the outbox;
+ * WhatsApp's own "stop marketing" becomes a revocation. Duplicates never reach here (the receiver dedupes).
+ */
+export class InboxService {
+  constructor(private readonly deps: InboxDeps) {}
+
+  async handle(events: WebhookEvent[]): Promise<void> {
+    for (const event of events) {
+      if (event.kind === 'inbound') await this.inbound(event);
+      else if (event.kind === 'status') await this.deps.messenger.applyStatus(event);
+      else if (event.kind === 'user_preference') await this.userPreference(event);
+    }
+  }
+
+  private async inbound(event: InboundEvent): Promise<void> {
+    const { ledger } = this.deps;
+    const phone = `+${event.from}`;
+    const at = new Date(event.timestampMs);
+    let { record } = await ledger.ensureContact({ phone, nameIfNew: event.profileName ?? '' });
+    record = await ledger.touchInbound(record.id, at);
+    const body = event.text ?? event.button?.text ?? event.reply?.title ?? '';
+    const ref = body ? findRefCode(body, this.deps.entryPoints.refCodes()) : undefined;
+    if (ref) {
+      await this.deps.entryPoints.recordChat(ref, at);
+      this.deps.onChange?.('entryPoints');
+    }
+    await this.keyword(record, event, body);
+    this.deps.onChange?.('contacts');
+  }
+
+  private async keyword(record: ContactRecord, event: InboundEvent, body: string): Promise<void> {
+    const viaButton = event.button !== undefined || event.reply !== undefined;
+    const said = event.button?.payload ?? event.reply?.id ?? body;
+    const evidence = { inboundMessageId: event.messageId, inboundBody: body || said };
+    const base = {
+      recordedBy: 'system',
+      occurredAt: new Date(event.timestampMs).toISOString(),
+    };
+    const join = parseJoinCode(body);
+    const widget = join ? this.deps.joinCodes?.(join.toUpperCase()) : undefined;
+    if (join && widget) {
+      const drafts: EventDraft[] = widget.purposes.map((purpose) => ({
+        ...base,
+        type: 'confirmed',
+        purpose,
+        method: widget.method,
+        source: widget.source,
+        ...(widget.textShown ? { textShown: widget.textShown } : {}),
+        ...(widget.textVersion ? { textVersion: widget.textVersion } : {}),
+        ...(widget.locale ? { locale: widget.locale } : {}),
+        evidence: { ...evidence, widgetCode: join.toUpperCase(), keyword: 'JOIN' },
+      }));
+      await this.deps.ledger.record(record.id, drafts);
+      return;
+    }
+    const intent = classifyKeyword(said, this.deps.keywords()) ?? (viaButton ? classifyKeyword(body, this.deps.keywords()) : null);
+    if (intent === 'stop') {
+      const active = PURPOSES.filter((p) => record.derived[p].state !== 'opted_out');
+      const purposes = active.length > 0 ? active : PURPOSES;
+      const drafts: EventDraft[] = purposes.map((purpose) => ({
+        ...base,
+        type: 'revoked',
+        purpose,
+        method: viaButton ? 'whatsapp_button' : 'whatsapp_keyword',
+        source: 'whatsapp',
+        evidence: { ...evidence, keyword: said.trim().slice(0, 40) || 'STOP' },
+      }));
+      const written = await this.deps.ledger.record(record.id, drafts);
+      // Only the first STOP gets the confirmation: a repeated STOP must not start a conversation.
+      if (active.length > 0) await this.deps.messenger.reply(written.record, 'unsubscribe_ack', purposes);
+    } else if (intent === 'start') {
+      const purposes = this.startPurposes(record);
+      const drafts: EventDraft[] = purposes.map((purpose) => ({
+        ...base,
+        type: 'confirmed',
+        purpose,
+        method: viaButton ? 'whatsapp_button' : 'whatsapp_keyword',
+        source: 'whatsapp',
+        evidence: { ...evidence, keyword: said.trim().slice(0, 40) },
+      }));
+      if (drafts.length > 0) await this.deps.ledger.record(record.id, drafts);
+    } else if (intent === 'help') {
+      await this.deps.messenger.reply(record, 'help', PURPOSES);
+    }
+  }
+
+  /**
+   * YES/START confirms what the customer was asked about (pending requests) or had stopped; with neither, both
+   * purposes the program describes in its HELP text. Already opted-in purposes are left alone.
+   */
+  private startPurposes(record: ContactRecord): ConsentPurpose[] {
+    const pending = PURPOSES.filter((p) => record.derived[p].state === 'pending');
+    if (pending.length > 0) return pending;
+    const stopped = PURPOSES.filter((p) => record.derived[p].state === 'opted_out');
+    if (stopped.length > 0) return stopped;
+    return PURPOSES.filter((p) => record.derived[p].state !== 'opted_in');
+  }
+
+  private async userPreference(event: UserPreferenceEvent): Promise<void> {
+    if (event.value !== 'stop') return;
+    const { record } = await this.deps.ledger.ensureContact({ phone: `+${event.waId}`, nameIfNew: '' });
+    if (record.derived.marketing.state === 'opted_out') return;
+    await this.deps.ledger.record(record.id, [
+      {
+        type: 'revoked',
+        purpose: 'marketing',
+        method: 'whatsapp_button',
+        source: USER_PREFERENCES_SOURCE,
+        evidence: { inboundBody: `user_preferences: ${event.category} ${event.value}`, ...(event.detail ? { note: event.detail } : {}) },
+        recordedBy: 'system',
+        occurredAt: new Date(event.timestampMs).toISOString(),
+      },
+    ]);
+    this.deps.onChange?.('contacts');
+  }
+}
