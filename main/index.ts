@@ -50,6 +50,7 @@ async function onReady(): Promise<void> {
     version: app.getVersion(),
     printer: createElectronPosterPrinter({ getWindow: () => mainWindow }),
   });
+  opened.backups.startDaily();
   services = opened;
   const ownerUnlocked = () => opened.owner.isUnlocked();
   const dispatch = createDispatcher({

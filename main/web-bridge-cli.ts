@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     runtime: 'web-bridge',
     version: process.env.npm_package_version ?? '0.0.0',
   });
+  services.backups.startDaily();
   const handlers = createHandlers(services, {
     // The browser opens wa.me links itself; the bridge never launches programs on the host.
     openExternal: async () => false,

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ChannelDef, Result } from './contract/define';
 import { appChannels } from './contract/app';
+import { backupChannels } from './contract/backups';
 import { contactChannels } from './contract/contacts';
 import { entryPointChannels } from './contract/entry-points';
 import { ownerChannels } from './contract/owner';
@@ -19,6 +20,7 @@ export const contract = {
   ...ownerChannels,
   ...entryPointChannels,
   ...contactChannels,
+  ...backupChannels,
 } satisfies Record<string, ChannelDef>;
 
 export { events };

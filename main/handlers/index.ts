@@ -1,6 +1,7 @@
 import type { Handlers } from '../dispatch';
 import type { AppServices } from '../services/app-services';
 import { appHandlers } from './app';
+import { backupHandlers } from './backups';
 import { contactHandlers } from './contacts';
 import { entryPointHandlers } from './entry-points';
 import { ownerHandlers } from './owner';
@@ -14,6 +15,7 @@ export function createHandlers(services: AppServices, platform: PlatformHooks): 
     ...ownerHandlers(services),
     ...entryPointHandlers(services),
     ...contactHandlers(services, platform.deviceName),
+    ...backupHandlers(services),
   };
 }
 

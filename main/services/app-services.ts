@@ -1,4 +1,5 @@
 import { ulid } from 'ulid';
+import { BackupService } from './backup-service';
 import { ConsentLedger } from './consent/ledger';
 import { OptInService } from './consent/opt-in-service';
 import { ConsentTextsService } from './consent/texts-service';
@@ -36,6 +37,7 @@ export interface AppServices {
   ledger: ConsentLedger;
   texts: ConsentTextsService;
   optIns: OptInService;
+  backups: BackupService;
   /** This installation's id (written on every consent event). */
   deviceId: string;
   close(): Promise<void>;
@@ -46,6 +48,8 @@ export async function createAppServices(input: ServiceDeps): Promise<AppServices
   const { printer: givenPrinter, ...rest } = input;
   const deps = { now: () => new Date(), random: Math.random, ...rest };
   const bus = new EventBus();
+  // A restore asked for in the previous run happens before anything opens the folder.
+  await BackupService.applyPendingRestore(deps.dataDir);
   const settings = await openSettings(deps.dataDir);
   const profile = new ProfileService(settings, deps.now);
   const owner = new OwnerSession(settings, deps.now);
@@ -67,6 +71,7 @@ export async function createAppServices(input: ServiceDeps): Promise<AppServices
   const ledger = await ConsentLedger.open({ store, deviceId, now: deps.now });
   const texts = await ConsentTextsService.open(deps.dataDir, deps.now);
   const optIns = new OptInService(ledger, texts, profile, deps.now);
+  const backups = new BackupService(store, deps.dataDir, deps.now, (m) => console.log(m));
   return {
     deps,
     bus,
@@ -80,8 +85,10 @@ export async function createAppServices(input: ServiceDeps): Promise<AppServices
     ledger,
     texts,
     optIns,
+    backups,
     deviceId,
     async close() {
+      backups.stop();
       await ledger.close();
       await store.close();
     },

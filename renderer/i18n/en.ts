@@ -1,5 +1,6 @@
 import * as contacts from './sections/contacts';
 import * as counter from './sections/counter';
+import * as settingsSections from './sections/settings';
 import * as entryPoints from './sections/entry-points';
 
 /** English: the source language; every other language must have exactly these keys (checked by type and test). */
@@ -67,6 +68,7 @@ export const en = {
   entryPoints: entryPoints.en,
   counter: counter.en,
   contacts: contacts.en,
+  backups: settingsSections.en,
   languages: {
     en: 'English',
     es: 'Español',

@@ -1,6 +1,7 @@
 import type { Messages } from './en';
 import * as contacts from './sections/contacts';
 import * as counter from './sections/counter';
+import * as settingsSections from './sections/settings';
 import * as entryPoints from './sections/entry-points';
 
 /** Spanish. */
@@ -68,6 +69,7 @@ export const es: Messages = {
   entryPoints: entryPoints.es,
   counter: counter.es,
   contacts: contacts.es,
+  backups: settingsSections.es,
   languages: {
     en: 'English',
     es: 'Español',

@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { ConsentTextsSettings } from '../components/consent/consent-texts-settings';
 import { OwnerPinSettings } from '../components/owner/owner-pin-settings';
 import { ProfileForm } from '../components/profile-form';
+import { BackupsSettings } from '../components/settings/backups-settings';
 import { useStore } from '../store';
 
-/** Settings: business profile and where the data lives (connection, backups and PIN join later). */
+/** Settings: business profile, owner PIN, consent texts, backups and where the data lives. */
 export function SettingsPage(): ReactNode {
   const { t } = useTranslation();
   const profile = useStore((s) => s.profile);
@@ -24,6 +25,7 @@ export function SettingsPage(): ReactNode {
       </section>
       <OwnerPinSettings />
       <ConsentTextsSettings />
+      <BackupsSettings />
       {info && (
         <section aria-labelledby="settings-data">
           <h2 id="settings-data">{t('settings.dataSection')}</h2>

@@ -1,0 +1,106 @@
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BackupInfoView } from '../../../shared/contract/backups';
+import { api } from '../../api';
+import { ConfirmDialog } from '../consent/confirm-dialog';
+import { useOwnerGate } from '../owner/use-owner-gate';
+
+/** Settings → Backups: the automatic daily backups, "Back up now", and restoring one (finished at the next start). */
+export function BackupsSettings(): ReactNode {
+  const { t, i18n } = useTranslation();
+  const { run, dialog } = useOwnerGate();
+  const [backups, setBackups] = useState<BackupInfoView[]>([]);
+  const [folder, setFolder] = useState('');
+  const [pending, setPending] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState('');
+  const [confirming, setConfirming] = useState<BackupInfoView | null>(null);
+
+  const load = useCallback(async () => {
+    const result = await api.backup.list();
+    if (result.ok) {
+      setBackups(result.value.backups);
+      setFolder(result.value.folder);
+      setPending(result.value.pendingRestore);
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function backUpNow() {
+    setBusy(true);
+    setMessage(t('backups.working'));
+    const result = await run(() => api.backup.create());
+    setBusy(false);
+    setMessage(result.ok ? t('backups.done') : result.error.message);
+    await load();
+  }
+
+  async function restore(backup: BackupInfoView) {
+    setConfirming(null);
+    const result = await run(() => api.backup.restore({ path: backup.path }));
+    setMessage(result.ok ? t('backups.restartToFinish') : result.error.message);
+    await load();
+  }
+
+  const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const sizeFormat = new Intl.NumberFormat(i18n.language, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
+  return (
+    <section aria-labelledby="settings-backups">
+      <h2 id="settings-backups">{t('backups.title')}</h2>
+      <p>{t('backups.explain', { folder })}</p>
+      {pending && <p className="summary">{t('backups.pending')}</p>}
+      <div className="form-actions">
+        <button type="button" className="primary" onClick={backUpNow} disabled={busy} aria-busy={busy}>
+          {t('backups.now')}
+        </button>
+        <span role="status">{message}</span>
+      </div>
+      {backups.length === 0 ? (
+        <p className="muted">{t('backups.none')}</p>
+      ) : (
+        <table className="data-table">
+          <caption className="visually-hidden">{t('backups.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('backups.when')}</th>
+              <th scope="col">{t('backups.kind')}</th>
+              <th scope="col">{t('backups.size')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('backups.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {backups.map((b) => (
+              <tr key={b.path}>
+                <td>{dateFormat.format(b.createdAt)}</td>
+                <td>{t(`backups.kinds.${b.kind}`)}</td>
+                <td>{sizeFormat.format(b.bytes / 1_000_000)}</td>
+                <td>
+                  <button type="button" onClick={() => setConfirming(b)}>
+                    {t('backups.restore')}
+                    <span className="visually-hidden"> {dateFormat.format(b.createdAt)}</span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {confirming && (
+        <ConfirmDialog
+          title={t('backups.confirmTitle')}
+          confirmLabel={t('backups.restore')}
+          onConfirm={() => void restore(confirming)}
+          onCancel={() => setConfirming(null)}
+        >
+          <p>{t('backups.confirmBody', { when: dateFormat.format(confirming.createdAt) })}</p>
+        </ConfirmDialog>
+      )}
+      {dialog}
+    </section>
+  );
+}

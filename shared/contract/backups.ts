@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { channel, NoArgs } from './define';
+
+/** One backup folder as the owner sees it. */
+export const BackupInfoSchema = z.object({
+  path: z.string(),
+  kind: z.enum(['auto', 'manual', 'pre-migration']),
+  createdAt: z.number(),
+  schemaVersion: z.number().int(),
+  bytes: z.number(),
+});
+export type BackupInfoView = z.infer<typeof BackupInfoSchema>;
+
+/** Backups: list, back up now, restore (finished at the next start, when nothing holds the files open). */
+export const backupChannels = {
+  'backup:list': channel(NoArgs, z.object({ backups: z.array(BackupInfoSchema), folder: z.string(), pendingRestore: z.string().nullable() })),
+  'backup:create': channel(NoArgs, BackupInfoSchema, { owner: true }),
+  'backup:restore': channel(z.object({ path: z.string().min(1, 'Choose a backup to restore.') }), z.object({ restartRequired: z.literal(true) }), {
+    owner: true,
+  }),
+};
