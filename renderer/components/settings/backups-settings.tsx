@@ -16,18 +16,21 @@ export function BackupsSettings(): ReactNode {
   const [message, setMessage] = useState('');
   const [confirming, setConfirming] = useState<BackupInfoView | null>(null);
 
-  const load = useCallback(async () => {
-    const result = await api.backup.list();
-    if (result.ok) {
+  const [loads, setLoads] = useState(0);
+  const load = useCallback(async () => setLoads((n) => n + 1), []);
+
+  useEffect(() => {
+    let live = true;
+    void api.backup.list().then((result) => {
+      if (!live || !result.ok) return;
       setBackups(result.value.backups);
       setFolder(result.value.folder);
       setPending(result.value.pendingRestore);
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+    });
+    return () => {
+      live = false;
+    };
+  }, [loads]);
 
   async function backUpNow() {
     setBusy(true);
