@@ -1,11 +1,8 @@
-import { useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ContactsPage } from './pages/contacts-page';
 import { CounterPage } from './pages/counter-page';
-import { EntryPointsPage } from './pages/entry-points-page';
 import { KioskPage } from './pages/kiosk-page';
 import { PlaceholderPage } from './pages/placeholder-page';
-import { PostersPage } from './pages/posters-page';
 import { SettingsPage } from './pages/settings-page';
 import { WizardPage } from './pages/wizard-page';
 import { useShortcuts } from './use-shortcuts';
@@ -50,6 +47,11 @@ function PageFor({ route }: { route: Route }): ReactNode {
       return <PlaceholderPage title={t(NAV_KEYS[route])} description={t(PLACEHOLDER_KEYS[route])} />;
   }
 }
+
+// Pages with heavy libraries (QR, charts, virtual lists) load when first opened; the counter stays instant.
+const EntryPointsPage = lazy(() => import('./pages/entry-points-page').then((m) => ({ default: m.EntryPointsPage })));
+const PostersPage = lazy(() => import('./pages/posters-page').then((m) => ({ default: m.PostersPage })));
+const ContactsPage = lazy(() => import('./pages/contacts-page').then((m) => ({ default: m.ContactsPage })));
 
 const SHORTCUT_HINTS: Partial<Record<Route, string>> = { counter: 'F2', contacts: 'F3' };
 
@@ -110,7 +112,9 @@ export function App(): ReactNode {
         </ul>
       </nav>
       <main id="main" className="page" tabIndex={-1}>
-        <PageFor route={route} />
+        <Suspense fallback={<p aria-busy="true">{t('app.loading')}</p>}>
+          <PageFor route={route} />
+        </Suspense>
       </main>
     </div>
   );
