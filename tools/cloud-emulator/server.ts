@@ -24,7 +24,7 @@ export async function startCloudEmulator(options: CloudEmulatorOptions = {}): Pr
       if (!res.headersSent) send(res, 500, { error: 'emulator failure' });
     });
   });
-  server.keepAliveTimeout = 2000;
+  server.keepAliveTimeout = 5000;
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
