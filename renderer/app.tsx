@@ -16,6 +16,7 @@ const NAV_KEYS: Record<Route, string> = {
   posters: 'nav.posters',
   counter: 'nav.counter',
   contacts: 'nav.contacts',
+  'opt-ins': 'nav.optIns',
   templates: 'nav.templates',
   campaigns: 'nav.campaigns',
   settings: 'nav.settings',
@@ -43,6 +44,8 @@ function PageFor({ route }: { route: Route }): ReactNode {
       return <ContactsPage />;
     case 'kiosk':
       return <KioskPage />;
+    case 'opt-ins':
+      return <OptInsPage />;
     default:
       return <PlaceholderPage title={t(NAV_KEYS[route])} description={t(PLACEHOLDER_KEYS[route])} />;
   }
@@ -51,6 +54,7 @@ function PageFor({ route }: { route: Route }): ReactNode {
 // Pages with heavy libraries (QR, charts, virtual lists) load when first opened; the counter stays instant.
 const EntryPointsPage = lazy(() => import('./pages/entry-points-page').then((m) => ({ default: m.EntryPointsPage })));
 const PostersPage = lazy(() => import('./pages/posters-page').then((m) => ({ default: m.PostersPage })));
+const OptInsPage = lazy(() => import('./pages/opt-ins-page').then((m) => ({ default: m.OptInsPage })));
 const ContactsPage = lazy(() => import('./pages/contacts-page').then((m) => ({ default: m.ContactsPage })));
 
 const SHORTCUT_HINTS: Partial<Record<Route, string>> = { counter: 'F2', contacts: 'F3' };

@@ -18,6 +18,7 @@ export const en = {
     posters: 'Posters',
     counter: 'Counter',
     contacts: 'Contacts',
+    optIns: 'Consent tools',
     templates: 'Templates',
     campaigns: 'Campaigns',
     settings: 'Settings',

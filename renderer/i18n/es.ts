@@ -19,6 +19,7 @@ export const es: Messages = {
     posters: 'Carteles',
     counter: 'Mostrador',
     contacts: 'Contactos',
+    optIns: 'Consentimiento',
     templates: 'Plantillas',
     campaigns: 'Campañas',
     settings: 'Ajustes',

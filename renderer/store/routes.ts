@@ -5,6 +5,7 @@ export const ROUTES = [
   'posters',
   'counter',
   'contacts',
+  'opt-ins',
   'templates',
   'campaigns',
   'settings',

@@ -1,0 +1,18 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * Consent collected away from the counter: website opt-in widgets and popups, SMS/email requests with double
+ * opt-in, and CSV import. Each tool is its own section component.
+ */
+export function OptInsPage(): ReactNode {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h1>{t('nav.optIns')}</h1>
+      <div className="empty-state">
+        <p>{t('placeholder.comingSoon')}</p>
+      </div>
+    </>
+  );
+}
