@@ -9,6 +9,7 @@ import { forwardBusEvents, setupIpc } from './ipc';
 import { registerAppScheme, setupAppProtocol } from './protocol';
 import { setupSecurity } from './security';
 import { createAppServices, type AppServices } from './services/app-services';
+import { openSecretVault } from './electron/vault';
 import { createMainWindow } from './window';
 
 /*
@@ -44,8 +45,11 @@ async function onReady(): Promise<void> {
   setupAppProtocol(rendererDir);
   setupSecurity({ openExternal: (url) => void openExternalLink(url) });
   const dataDir = path.resolve(process.env.OUTREACH_DESK_DATA_DIR || app.getPath('userData'));
+  // safeStorage is only meaningful after ready; without an OS keychain secrets go to a file named UNPROTECTED.
+  const { vault } = await openSecretVault({ dir: dataDir });
   const opened = await createAppServices({
     dataDir,
+    vault,
     runtime: 'electron',
     version: app.getVersion(),
     printer: createElectronPosterPrinter({ getWindow: () => mainWindow }),

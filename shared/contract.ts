@@ -2,8 +2,10 @@ import type { z } from 'zod';
 import type { ChannelDef, Result } from './contract/define';
 import { appChannels } from './contract/app';
 import { backupChannels } from './contract/backups';
+import { connectionChannels } from './contract/connection';
 import { contactChannels } from './contract/contacts';
 import { entryPointChannels } from './contract/entry-points';
+import { messageChannels } from './contract/messages';
 import { ownerChannels } from './contract/owner';
 import { profileChannels } from './contract/profile';
 import { events } from './contract/events';
@@ -21,6 +23,8 @@ export const contract = {
   ...entryPointChannels,
   ...contactChannels,
   ...backupChannels,
+  ...connectionChannels,
+  ...messageChannels,
 } satisfies Record<string, ChannelDef>;
 
 export { events };

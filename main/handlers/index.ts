@@ -2,8 +2,10 @@ import type { Handlers } from '../dispatch';
 import type { AppServices } from '../services/app-services';
 import { appHandlers } from './app';
 import { backupHandlers } from './backups';
+import { connectionHandlers } from './connection';
 import { contactHandlers } from './contacts';
 import { entryPointHandlers } from './entry-points';
+import { messageHandlers } from './messages';
 import { ownerHandlers } from './owner';
 import { profileHandlers } from './profile';
 
@@ -16,6 +18,8 @@ export function createHandlers(services: AppServices, platform: PlatformHooks): 
     ...entryPointHandlers(services),
     ...contactHandlers(services, platform.deviceName),
     ...backupHandlers(services),
+    ...connectionHandlers(services),
+    ...messageHandlers(services),
   };
 }
 

@@ -3,6 +3,11 @@ import { BackupService } from './backup-service';
 import { ConsentLedger } from './consent/ledger';
 import { OptInService } from './consent/opt-in-service';
 import { ConsentTextsService } from './consent/texts-service';
+import { CloudRuntime } from './connection/cloud-runtime';
+import { InboxService } from './inbox/inbox-service';
+import { MessagingService } from './messaging/messaging-service';
+import { FileVault, PLAIN_CODEC, type SecretVault } from './secret-vault';
+import { TemplatesService } from './templates-service';
 import { EntryPointsService } from './entry-points-service';
 import { EventBus } from './event-bus';
 import { OwnerSession } from './owner-session';
@@ -19,12 +24,16 @@ export interface ServiceDeps {
   version: string;
   /** Electron passes its hidden-window printer; otherwise print jobs are served by the web bridge. */
   printer?: PosterPrinter;
+  /** Electron passes its safeStorage vault; elsewhere secrets go to the clearly named unprotected file. */
+  vault?: SecretVault;
   random?: () => number;
+  /** Tests speed the sandbox up: status webhook delays and the per-recipient spacing (6 s in real life). */
+  sandbox?: { statusDelays?: { sent: number; delivered: number; read: number }; pairIntervalMs?: number };
 }
 
 /** Every main-process service, opened on one data folder. */
 export interface AppServices {
-  deps: Required<Omit<ServiceDeps, 'printer'>>;
+  deps: Required<Omit<ServiceDeps, 'printer' | 'vault' | 'sandbox'>>;
   bus: EventBus;
   settings: SettingsStore;
   profile: ProfileService;
@@ -37,7 +46,13 @@ export interface AppServices {
   ledger: ConsentLedger;
   texts: ConsentTextsService;
   optIns: OptInService;
+  /** CSV import of contacts and consent. */
   backups: BackupService;
+  vault: SecretVault;
+  runtime: CloudRuntime;
+  templates: TemplatesService;
+  messaging: MessagingService;
+  inbox: InboxService;
   /** This installation's id (written on every consent event). */
   deviceId: string;
   close(): Promise<void>;
@@ -45,7 +60,7 @@ export interface AppServices {
 
 /** Opens the data folder and wires the services together; the one place real dependencies meet. */
 export async function createAppServices(input: ServiceDeps): Promise<AppServices> {
-  const { printer: givenPrinter, ...rest } = input;
+  const { printer: givenPrinter, vault: givenVault, sandbox, ...rest } = input;
   const deps = { now: () => new Date(), random: Math.random, ...rest };
   const bus = new EventBus();
   // A restore asked for in the previous run happens before anything opens the folder.
@@ -72,6 +87,40 @@ export async function createAppServices(input: ServiceDeps): Promise<AppServices
   const texts = await ConsentTextsService.open(deps.dataDir, deps.now);
   const optIns = new OptInService(ledger, texts, profile, deps.now);
   const backups = new BackupService(store, deps.dataDir, deps.now, (m) => console.log(m));
+  const vault = givenVault ?? new FileVault(deps.dataDir, PLAIN_CODEC);
+  const templates = await TemplatesService.open(deps.dataDir, deps.now);
+  // The receiver starts before the inbox exists; webhooks wait for it through this late binding.
+  const late: { inbox?: InboxService } = {};
+  const runtime = new CloudRuntime({
+    settings,
+    vault,
+    onWebhook: async (batch) => late.inbox?.handle(batch.events),
+    log: (m) => console.log(m),
+    ...(sandbox ? { sandbox } : {}),
+  });
+  const messaging = await MessagingService.open({
+    store,
+    ledger,
+    texts,
+    profile,
+    runtime,
+    templates,
+    bus,
+    now: deps.now,
+    welcomeTemplate: () => (settings.data.welcomeTemplate as { name: string; language: string } | undefined) ?? { name: 'optin_welcome', language: 'en_US' },
+    throughputPerSecond: () => runtime.settings().throughputPerSecond,
+    ...(sandbox?.pairIntervalMs !== undefined ? { pairIntervalMs: sandbox.pairIntervalMs } : {}),
+  });
+  const inbox = new InboxService({
+    ledger,
+    entryPoints,
+    messenger: messaging,
+    keywords: () => (settings.data.keywords as { stop?: string[]; start?: string[]; help?: string[] } | undefined) ?? {},
+    onChange: (domain) => bus.emit('data:changed', { domain }),
+  });
+  late.inbox = inbox;
+  await runtime.start();
+  messaging.start();
   return {
     deps,
     bus,
@@ -86,9 +135,16 @@ export async function createAppServices(input: ServiceDeps): Promise<AppServices
     texts,
     optIns,
     backups,
+    vault,
+    runtime,
+    templates,
+    messaging,
+    inbox,
     deviceId,
     async close() {
       backups.stop();
+      await messaging.stop();
+      await runtime.stop();
       await ledger.close();
       await store.close();
     },

@@ -4,4 +4,12 @@ import { z } from 'zod';
 export const events = {
   'profile:changed': z.object({ at: z.string() }),
   'data:changed': z.object({ domain: z.string() }),
+  /** Outbox items that changed in the last ~100 ms (coalesced so campaigns do not flood the renderer). */
+  'outbox:changed': z.object({
+    items: z.array(
+      z.object({ id: z.string(), contactId: z.string(), state: z.string(), origin: z.string(), campaignId: z.string().optional() }),
+    ),
+  }),
+  /** Something the owner should know about sending (paused, offline, template problems). */
+  'outbox:alert': z.object({ kind: z.string(), message: z.string() }),
 };

@@ -68,6 +68,8 @@ export class CloudRuntime {
       onWebhook: (batch: WebhookBatch) => Promise<void>;
       isDuplicate?: (key: string) => boolean | Promise<boolean>;
       log?: (message: string) => void;
+      /** How fast the sandbox reports sent/delivered/read (slow enough to watch by default; tests go faster). */
+      sandbox?: { statusDelays?: { sent: number; delivered: number; read: number }; pairIntervalMs?: number };
     },
   ) {}
 
@@ -108,7 +110,8 @@ export class CloudRuntime {
         webhookUrl: started.url,
         templates: [...defaultTemplates(), ...SANDBOX_TEMPLATES],
         throughputPerSecond: settings.throughputPerSecond,
-        statusDelays: { sent: 300, delivered: 900, read: 2500 },
+        statusDelays: this.deps.sandbox?.statusDelays ?? { sent: 300, delivered: 900, read: 2500 },
+        ...(this.deps.sandbox?.pairIntervalMs !== undefined ? { pairIntervalMs: this.deps.sandbox.pairIntervalMs } : {}),
       });
       this.active = {
         emulator,

@@ -135,6 +135,8 @@ describe('cloud client against the emulator', () => {
 
   it('reports an offline API as CloudNetworkError with a not_sent outcome', async () => {
     await emu.control.setOffline('refuse');
+    // Let the client see its pooled keep-alive connection close, as it would after any real outage.
+    await new Promise((resolve) => setTimeout(resolve, 50));
     try {
       const error = await caught(client.sendText({ to: '16505551234', body: 'x' }));
       expect(error).toBeInstanceOf(CloudNetworkError);

@@ -1,0 +1,103 @@
+import { missingSlots, slotKey } from '../../shared/domain/templates/render';
+import type { Message, TemplateView } from '../../shared/contract/messages';
+import type { Handlers } from '../dispatch';
+import { AppError } from '../services/app-error';
+import type { AppServices } from '../services/app-services';
+import type { CloudTemplate } from '../services/cloud/schemas';
+import type { OutboxItem } from '../services/outbox';
+
+type MessageChannels =
+  | 'templates:list'
+  | 'templates:sync'
+  | 'messages:sendTemplate'
+  | 'messages:reply'
+  | 'messages:forContact'
+  | 'outbox:status'
+  | 'outbox:resend'
+  | 'outbox:drop';
+
+const WINDOW_MS = 24 * 3600_000;
+
+/** An outbox item for the UI (no internal bookkeeping). */
+export function messageView(item: OutboxItem): Message {
+  return {
+    id: item.id,
+    contactId: item.contactId,
+    to: item.to,
+    kind: item.kind,
+    ...(item.template ? { templateName: item.template.name } : {}),
+    ...(item.text ? { text: item.text } : {}),
+    origin: item.origin,
+    ...(item.campaignId ? { campaignId: item.campaignId } : {}),
+    state: item.state,
+    ...(item.error ? { error: { ...(item.error.code !== undefined ? { code: item.error.code } : {}), message: item.error.message } } : {}),
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+  };
+}
+
+function templateView(t: CloudTemplate): TemplateView {
+  return {
+    name: t.name,
+    language: t.language,
+    status: t.status,
+    category: t.category ?? 'UTILITY',
+    parameterFormat: t.parameter_format ?? 'POSITIONAL',
+    components: (t.components ?? []).map((c) => ({
+      type: c.type,
+      ...(c.format ? { format: c.format } : {}),
+      ...(c.text ? { text: c.text } : {}),
+    })),
+  };
+}
+
+/** Templates, notifications, replies and outbox channels. */
+export function messageHandlers(services: AppServices): Pick<Handlers, MessageChannels> {
+  const { messaging, templates, ledger } = services;
+  return {
+    'templates:list': () => {
+      const { syncedAt, templates: list } = templates.list();
+      return { syncedAt, templates: list.map(templateView) };
+    },
+    'templates:sync': async () => {
+      const { syncedAt, templates: list } = await templates.sync(services.runtime.client());
+      return { syncedAt, templates: list.map(templateView) };
+    },
+    'messages:sendTemplate': async ({ contactId, name, language, values }) => {
+      const template = templates.find(name, language);
+      if (template) {
+        const missing = missingSlots(template, values);
+        if (missing.length > 0) {
+          throw new AppError('invalid_argument', `Fill in every value of the template (missing {{${missing[0]!.key}}}).`, `values.${slotKey(missing[0]!)}`);
+        }
+      }
+      const item = await messaging.sendTemplate({ contactId, name, language, values });
+      return messageView(item);
+    },
+    'messages:reply': async ({ contactId, text }) => {
+      const record = ledger.get(contactId);
+      const open = record.lastInboundAt && Date.parse(record.lastInboundAt) + WINDOW_MS > services.deps.now().getTime();
+      if (!open) throw new AppError('window_closed', 'The 24-hour window is closed: only an approved template can be sent now.', 'text');
+      return messageView(await messaging.sendText(contactId, text));
+    },
+    'messages:forContact': ({ contactId }) => {
+      const record = ledger.get(contactId);
+      const until = record.lastInboundAt ? Date.parse(record.lastInboundAt) + WINDOW_MS : null;
+      return {
+        messages: messaging.outbox.list({ contactId, limit: 200 }).map(messageView),
+        windowOpenUntil: until && until > services.deps.now().getTime() ? new Date(until).toISOString() : null,
+      };
+    },
+    'outbox:status': () => {
+      const status = messaging.outbox.status();
+      return {
+        paused: status.paused ? status.paused.reason.message : null,
+        offline: status.offline !== undefined,
+        counts: messaging.outbox.counts().byState as Record<string, number>,
+        unknown: messaging.outbox.listUnknown().map(messageView),
+      };
+    },
+    'outbox:resend': async ({ id }) => messageView(await messaging.outbox.resend(id)),
+    'outbox:drop': async ({ id }) => messageView(await messaging.outbox.drop(id)),
+  };
+}

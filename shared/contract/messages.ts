@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { channel, NoArgs } from './define';
+
+/** An outbox item as the UI shows it. */
+export const MessageSchema = z.object({
+  id: z.string(),
+  contactId: z.string(),
+  to: z.string(),
+  kind: z.enum(['template', 'text']),
+  templateName: z.string().optional(),
+  text: z.string().optional(),
+  origin: z.string(),
+  campaignId: z.string().optional(),
+  state: z.string(),
+  error: z.object({ code: z.number().optional(), message: z.string() }).optional(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+export type Message = z.infer<typeof MessageSchema>;
+
+/** A template of the account, with what the UI needs to fill and preview it. */
+export const TemplateSchema = z.object({
+  name: z.string(),
+  language: z.string(),
+  status: z.string(),
+  category: z.string(),
+  parameterFormat: z.string(),
+  components: z.array(z.object({ type: z.string(), format: z.string().optional(), text: z.string().optional() })),
+});
+export type TemplateView = z.infer<typeof TemplateSchema>;
+
+const SlotValuesSchema = z.record(z.string().regex(/^(header|body)\.[a-z0-9_]+$/i), z.string().max(1024, 'Keep each value under 1,024 characters.'));
+
+/** Templates, one-off notifications, replies and the outbox. */
+export const messageChannels = {
+  'templates:list': channel(NoArgs, z.object({ syncedAt: z.string().nullable(), templates: z.array(TemplateSchema) })),
+  'templates:sync': channel(NoArgs, z.object({ syncedAt: z.string().nullable(), templates: z.array(TemplateSchema) })),
+  'messages:sendTemplate': channel(
+    z.object({
+      contactId: z.string().min(1, 'Choose a contact.'),
+      name: z.string().min(1, 'Choose a template.'),
+      language: z.string().min(2),
+      values: SlotValuesSchema.default({}),
+    }),
+    MessageSchema,
+  ),
+  'messages:reply': channel(
+    z.object({ contactId: z.string().min(1), text: z.string().trim().min(1, 'Type a message.').max(4096, 'WhatsApp messages are at most 4,096 characters.') }),
+    MessageSchema,
+  ),
+  'messages:forContact': channel(
+    z.object({ contactId: z.string().min(1) }),
+    z.object({ messages: z.array(MessageSchema), windowOpenUntil: z.string().nullable() }),
+  ),
+  'outbox:status': channel(
+    NoArgs,
+    z.object({
+      paused: z.string().nullable(),
+      offline: z.boolean(),
+      counts: z.record(z.string(), z.number()),
+      unknown: z.array(MessageSchema),
+    }),
+  ),
+  'outbox:resend': channel(z.object({ id: z.string().min(1) }), MessageSchema, { owner: true }),
+  'outbox:drop': channel(z.object({ id: z.string().min(1) }), MessageSchema, { owner: true }),
+};
