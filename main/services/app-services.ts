@@ -111,7 +111,15 @@ export async function createAppServices(input: ServiceDeps): Promise<AppServices
     throughputPerSecond: () => runtime.settings().throughputPerSecond,
     ...(sandbox?.pairIntervalMs !== undefined ? { pairIntervalMs: sandbox.pairIntervalMs } : {}),
   });
+  const seen = await store.collection<{ id: string; at: number }>('webhook-seen');
+  // Meta retries a webhook for up to 7 days; older keys can go.
+  const keepSince = deps.now().getTime() - 8 * 24 * 3600_000;
+  for (const entry of [...seen.values()]) if (entry.at < keepSince) await seen.delete(entry.id);
   const inbox = new InboxService({
+    seen: {
+      has: (key) => seen.has(key),
+      add: (key) => seen.upsert({ id: key, at: deps.now().getTime() }),
+    },
     ledger,
     entryPoints,
     messenger: messaging,

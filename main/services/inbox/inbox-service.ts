@@ -24,6 +24,8 @@ export interface InboxDeps {
   /** JOIN codes of the shop's opt-in widgets → what they confirm (the remote opt-in issue fills this in). */
   joinCodes?: (code: string) => { method: 'web_widget' | 'web_popup' | 'in_app_toggle'; purposes: ConsentPurpose[]; source: string; textShown?: string; textVersion?: number; locale?: string } | undefined;
   onChange?: (domain: 'contacts' | 'entryPoints' | 'outbox') => void;
+  /** Keys of customer messages already handled, kept on disk: Meta retries for days, across restarts of the app. */
+  seen?: { has(key: string): boolean; add(key: string): Promise<void> };
 }
 
 const PURPOSES: ConsentPurpose[] = ['marketing', 'utility'];
@@ -38,9 +40,16 @@ export class InboxService {
 
   async handle(events: WebhookEvent[]): Promise<void> {
     for (const event of events) {
+      if (event.kind === 'status') {
+        // Statuses are idempotent by themselves (they only move items forward).
+        await this.deps.messenger.applyStatus(event);
+        continue;
+      }
+      if (event.kind !== 'inbound' && event.kind !== 'user_preference') continue;
+      if (this.deps.seen?.has(event.key)) continue;
       if (event.kind === 'inbound') await this.inbound(event);
-      else if (event.kind === 'status') await this.deps.messenger.applyStatus(event);
-      else if (event.kind === 'user_preference') await this.userPreference(event);
+      else await this.userPreference(event);
+      await this.deps.seen?.add(event.key);
     }
   }
 
