@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { PDFDocument } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import { decodeQrPng, decodeQrSvg } from '../support/qr-decode';
-import { expect, expectAccessible, test } from './fixtures';
+import { completeWizard, expect, expectAccessible, test } from './fixtures';
 
 const DIGITS = '34612345678';
 
@@ -19,16 +19,6 @@ function consoleErrors(page: Page): string[] {
     if (message.type() === 'error') errors.push(message.text());
   });
   return errors;
-}
-
-async function completeWizard(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.getByLabel('Business name').fill('Café Sol');
-  await page.getByLabel('Country').selectOption('ES');
-  await page.getByLabel('WhatsApp number').fill('612 34 56 78');
-  await page.getByRole('radio', { name: /sandbox mode/ }).check();
-  await page.getByRole('button', { name: 'Save and continue' }).click();
-  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
 }
 
 /** Creates one entry point through the editor and returns the ref code the page shows for it. */
@@ -53,7 +43,7 @@ test('a new user creates one entry point of each kind, copies the link, download
   test.setTimeout(120_000);
   const errors = consoleErrors(page);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: bridge.url.replace(/\/$/, '') });
-  await completeWizard(page, bridge.url);
+  await completeWizard(page, bridge.url, 'Café Sol');
 
   await page.getByRole('link', { name: 'Entry points' }).click();
   await expect(page.getByRole('heading', { name: 'Entry points', level: 1 })).toBeVisible();
@@ -128,7 +118,7 @@ test('a new user creates one entry point of each kind, copies the link, download
 });
 
 test('field errors from main appear next to their field, and delete asks first', async ({ page, bridge }) => {
-  await completeWizard(page, bridge.url);
+  await completeWizard(page, bridge.url, 'Café Sol');
   await page.getByRole('link', { name: 'Entry points' }).click();
   await page.getByRole('button', { name: 'New entry point' }).click();
   await page.getByRole('radio', { name: /^Link/ }).check();
@@ -192,7 +182,7 @@ test('the chart shows chats started per entry point per day, with the same numbe
     }),
   );
   const errors = consoleErrors(page);
-  await completeWizard(page, bridge.url);
+  await completeWizard(page, bridge.url, 'Café Sol');
   await page.getByRole('link', { name: 'Entry points' }).click();
   const chart = page.getByRole('img', { name: 'Bar chart over 2 days: Window poster 4 chats; Instagram bio 2 chats.' });
   await expect(chart).toBeVisible();

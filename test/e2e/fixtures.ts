@@ -55,6 +55,17 @@ export const test = base.extend<{ bridge: Bridge }>({
   },
 });
 
+/** First run as a new user does it: a Spanish shop (+34 612 34 56 78) in sandbox mode, ending on Settings. */
+export async function completeWizard(page: Page, url: string, businessName = 'Panadería Lucía'): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Business name').fill(businessName);
+  await page.getByLabel('Country').selectOption('ES');
+  await page.getByLabel('WhatsApp number').fill('612 34 56 78');
+  await page.getByRole('radio', { name: /sandbox mode/ }).check();
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+}
+
 /** Fails the test with the list of violations when axe finds any on the current page. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
