@@ -90,11 +90,14 @@ export async function createAppServices(input: ServiceDeps): Promise<AppServices
   const vault = givenVault ?? new FileVault(deps.dataDir, PLAIN_CODEC);
   const templates = await TemplatesService.open(deps.dataDir, deps.now);
   // The receiver starts before the inbox exists; webhooks wait for it through this late binding.
-  const late: { inbox?: InboxService } = {};
+  const late: { inbox?: InboxService; messaging?: MessagingService } = {};
   const runtime = new CloudRuntime({
     settings,
     vault,
     onWebhook: async (batch) => late.inbox?.handle(batch.events),
+    onModeChange: async (from, to) => {
+      await late.messaging?.outbox.discardQueued(`Queued while in ${from} mode; not sent after switching to ${to}.`);
+    },
     log: (m) => console.log(m),
     ...(sandbox ? { sandbox } : {}),
   });
@@ -111,6 +114,7 @@ export async function createAppServices(input: ServiceDeps): Promise<AppServices
     throughputPerSecond: () => runtime.settings().throughputPerSecond,
     ...(sandbox?.pairIntervalMs !== undefined ? { pairIntervalMs: sandbox.pairIntervalMs } : {}),
   });
+  late.messaging = messaging;
   const seen = await store.collection<{ id: string; at: number }>('webhook-seen');
   // Meta retries a webhook for up to 7 days; older keys can go.
   const keepSince = deps.now().getTime() - 8 * 24 * 3600_000;

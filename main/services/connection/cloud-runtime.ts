@@ -68,6 +68,8 @@ export class CloudRuntime {
       onWebhook: (batch: WebhookBatch) => Promise<void>;
       isDuplicate?: (key: string) => boolean | Promise<boolean>;
       log?: (message: string) => void;
+      /** Called before the switch takes effect (sandbox ↔ live), so queued messages of one never go out in the other. */
+      onModeChange?: (from: CloudSettings['mode'], to: CloudSettings['mode']) => Promise<void>;
       /** How fast the sandbox reports sent/delivered/read (slow enough to watch by default; tests go faster). */
       sandbox?: { statusDelays?: { sent: number; delivered: number; read: number }; pairIntervalMs?: number };
     },
@@ -82,9 +84,12 @@ export class CloudRuntime {
   }
 
   async saveSettings(change: Partial<CloudSettings>): Promise<void> {
+    const before = this.settings().mode;
     await this.deps.settings.update((doc) => {
       doc.connection = { ...this.settings(), ...change };
     });
+    const after = this.settings().mode;
+    if (before !== after) await this.deps.onModeChange?.(before, after);
     await this.restart();
   }
 

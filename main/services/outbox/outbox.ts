@@ -155,17 +155,29 @@ export class Outbox {
   }
 
   /** Skips every still-queued item of the campaign (reason `cancelled`); returns how many. */
-  async cancel(campaignId: string): Promise<number> {
+  cancel(campaignId: string): Promise<number> {
+    return this.skipQueued((item) => item.campaignId === campaignId, { action: 'cancelled', message: 'Campaign cancelled' });
+  }
+
+  /**
+   * Skips everything still queued, e.g. when the app switches between sandbox and live: a message written for the
+   * sandbox must never reach a real customer, and a live one must not vanish into the emulator.
+   */
+  discardQueued(message: string): Promise<number> {
+    return this.skipQueued(() => true, { action: 'discarded', message });
+  }
+
+  private async skipQueued(match: (item: OutboxItem) => boolean, reason: { action: string; message: string }): Promise<number> {
     const at = this.now();
-    const cancelled = this.items
+    const skipped = this.items
       .all()
-      .filter((item) => item.campaignId === campaignId && item.state === 'queued')
-      .map((item): OutboxItem => ({ ...item, state: 'skipped', error: { action: 'cancelled', message: 'Campaign cancelled' }, updatedAt: at }));
-    if (cancelled.length === 0) return 0;
-    await this.items.upsertMany(cancelled);
-    for (const item of cancelled) this.emit(item);
+      .filter((item) => item.state === 'queued' && match(item))
+      .map((item): OutboxItem => ({ ...item, state: 'skipped', error: reason, updatedAt: at }));
+    if (skipped.length === 0) return 0;
+    await this.items.upsertMany(skipped);
+    for (const item of skipped) this.emit(item);
     this.wake();
-    return cancelled.length;
+    return skipped.length;
   }
 
   /** Applies a status webhook: forward only, idempotent; resolves once on disk (answer the webhook after it). */

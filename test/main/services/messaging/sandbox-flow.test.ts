@@ -107,3 +107,28 @@ describe('sandbox: the real client, outbox, emulator and webhook receiver togeth
     expect(await h.dispatch('messages:reply', { contactId: id, text: 'hi' }, web)).toMatchObject({ ok: false, error: { code: 'window_closed' } });
   });
 });
+
+describe('switching between sandbox and live', () => {
+  it('never sends a message queued in the sandbox to a real customer after switching to live', async () => {
+    const h = await openHarness({ sandbox: { statusDelays: { sent: 5, delivered: 10, read: 15 }, pairIntervalMs: 0 } });
+    close = h.close;
+    await h.dispatch('profile:save', { businessName: 'Shop', country: 'ES', phone: '612345678', locale: 'es', mode: 'sandbox' }, web);
+    await h.services.messaging.outbox.pause();
+    const id = await optIn(h as any, '600112233', ['utility']);
+    const queued = await eventually(
+      async () => h.services.messaging.outbox.list({ contactId: id }),
+      (items) => items.length === 1,
+    );
+    expect(queued[0]!.state).toBe('queued');
+    const saved = await h.dispatch(
+      'connection:save',
+      { phoneNumberId: '1234567890', wabaId: '9876543210', accessToken: 'EAAG-test', webhookPort: 0 + 18787 },
+      web,
+    );
+    expect(saved).toMatchObject({ ok: true, value: { mode: 'live', accessTokenSet: true } });
+    expect(JSON.stringify(saved)).not.toContain('EAAG-test');
+    const after = h.services.messaging.outbox.get(queued[0]!.id)!;
+    expect(after.state).toBe('skipped');
+    expect(after.error?.message).toMatch(/sandbox/);
+  });
+});
