@@ -3,6 +3,7 @@ import * as contacts from './sections/contacts';
 import * as counter from './sections/counter';
 import * as settingsSections from './sections/settings';
 import * as entryPoints from './sections/entry-points';
+import * as messagesSection from './sections/messages';
 
 /** Spanish. */
 export const es: Messages = {
@@ -71,6 +72,7 @@ export const es: Messages = {
   counter: counter.es,
   contacts: contacts.es,
   backups: settingsSections.es,
+  messages: messagesSection.es,
   languages: {
     en: 'English',
     es: 'Español',

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CounterForm } from '../components/consent/counter-form';
 import { lockKiosk } from '../components/consent/kiosk-lock';
+import { CounterNotify } from '../components/messages/counter-notify';
 import { useStore } from '../store';
 import '../components/consent/consent.css';
 import '../components/owner/owner.css';
@@ -45,6 +46,7 @@ export function CounterPage(): ReactNode {
           <button type="button" onClick={openKiosk}>
             {t('counter.kiosk.open')}
           </button>
+          <CounterNotify />
         </div>
       </div>
     </>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConnectionSettings } from '../components/connection/connection-settings';
 import { ConsentTextsSettings } from '../components/consent/consent-texts-settings';
 import { OwnerPinSettings } from '../components/owner/owner-pin-settings';
 import { ProfileForm } from '../components/profile-form';
@@ -23,6 +24,7 @@ export function SettingsPage(): ReactNode {
         )}
         <ProfileForm submitLabel={t('settings.submit')} />
       </section>
+      <ConnectionSettings />
       <OwnerPinSettings />
       <ConsentTextsSettings />
       <BackupsSettings />

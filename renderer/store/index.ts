@@ -3,10 +3,11 @@ import { createAppSlice, type AppSlice } from './app-slice';
 import { createContactsSlice, type ContactsSlice } from './contacts-slice';
 import { createCounterSlice, type CounterSlice } from './counter-slice';
 import { createEntryPointsSlice, type EntryPointsSlice } from './entry-points-slice';
+import { createMessagesSlice, type MessagesSlice } from './messages-slice';
 import { createProfileSlice, type ProfileSlice } from './profile-slice';
 
 /** The whole renderer state: one store built from slices. */
-export type Store = AppSlice & ProfileSlice & EntryPointsSlice & ContactsSlice & CounterSlice;
+export type Store = AppSlice & ProfileSlice & EntryPointsSlice & ContactsSlice & CounterSlice & MessagesSlice;
 
 /** Components select single values (or useShallow); actions live in the slices and call api.ts. */
 export const useStore = create<Store>()((...a) => ({
@@ -15,4 +16,5 @@ export const useStore = create<Store>()((...a) => ({
   ...createEntryPointsSlice(...a),
   ...createContactsSlice(...a),
   ...createCounterSlice(...a),
+  ...createMessagesSlice(...a),
 }));

@@ -5,6 +5,7 @@ import type { Contact } from '../../../shared/contract/contacts';
 import type { ConsentEvent } from '../../../shared/domain/consent/event';
 import { api } from '../../api';
 import { useStore } from '../../store';
+import { ContactMessages } from '../messages/contact-messages';
 import { ConsentActions } from './consent-actions';
 import { ConsentBadges } from './consent-badges';
 import { EventTimeline } from './event-timeline';
@@ -81,6 +82,7 @@ export function ContactDetail({ id }: { id: string }): ReactNode {
         <ConsentBadges contact={contact} />
       </header>
       <ConsentActions contact={contact} onChange={changed} />
+      <ContactMessages contact={contact} onContactChanged={load} />
       <TagsEditor contact={contact} onChange={(c) => setDetail({ ...detail, contact: c })} />
       <ProofExport contactId={contact.id} />
       <section aria-labelledby="timeline-title" className="contact-section">

@@ -1,0 +1,78 @@
+import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../../shared/contract';
+import { api } from '../../api';
+import { windowRemaining } from './message-words';
+
+/** The 24 h window: while open, its remaining time (updated every minute) and a free-form reply; else why not. */
+export function ReplyBox({ contactId, windowOpenUntil, onSent }: { contactId: string; windowOpenUntil: string | null; onSent(): void }): ReactNode {
+  const { t } = useTranslation();
+  const [now, setNow] = useState(() => Date.now());
+  const [text, setText] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [status, setStatus] = useState('');
+  const [sending, setSending] = useState(false);
+  const id = useId();
+
+  useEffect(() => {
+    if (!windowOpenUntil) return;
+    // Read the clock as soon as a window opens (not synchronously in the effect), then once a minute.
+    const first = setTimeout(() => setNow(Date.now()), 0);
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
+  }, [windowOpenUntil]);
+
+  const until = windowOpenUntil ? Date.parse(windowOpenUntil) : 0;
+  const open = until > now;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (sending) return;
+    setSending(true);
+    const result = await api.messages.reply({ contactId, text });
+    setSending(false);
+    if (!result.ok) {
+      setError(result.error);
+      setStatus('');
+      return;
+    }
+    setError(null);
+    setText('');
+    setStatus(t('messages.reply.queued'));
+    onSent();
+  }
+
+  if (!open) return <p className="window-closed">{t('messages.window.closed')}</p>;
+  return (
+    <form className="form reply-box" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{t('messages.reply.title')}</h3>
+      <p className="window-open">{t('messages.window.open', { remaining: windowRemaining(t, until, now) })}</p>
+      <div className={error ? 'field field-invalid' : 'field'}>
+        <label htmlFor={`${id}-text`}>{t('messages.reply.label')}</label>
+        <textarea
+          id={`${id}-text`}
+          rows={3}
+          maxLength={4096}
+          value={text}
+          aria-invalid={Boolean(error)}
+          aria-describedby={error ? `${id}-error` : undefined}
+          onChange={(e) => setText(e.target.value)}
+        />
+        {error && (
+          <p className="field-error" id={`${id}-error`} role="alert">
+            {error.message}
+          </p>
+        )}
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={sending} aria-busy={sending}>
+          {t('messages.reply.send')}
+        </button>
+        <span role="status">{status}</span>
+      </div>
+    </form>
+  );
+}
