@@ -5,6 +5,7 @@ import { backupChannels } from './contract/backups';
 import { connectionChannels } from './contract/connection';
 import { contactChannels } from './contract/contacts';
 import { entryPointChannels } from './contract/entry-points';
+import { importChannels } from './contract/import';
 import { messageChannels } from './contract/messages';
 import { ownerChannels } from './contract/owner';
 import { profileChannels } from './contract/profile';
@@ -23,6 +24,7 @@ export const contract = {
   ...entryPointChannels,
   ...contactChannels,
   ...backupChannels,
+  ...importChannels,
   ...connectionChannels,
   ...messageChannels,
 } satisfies Record<string, ChannelDef>;

@@ -5,6 +5,7 @@ import { backupHandlers } from './backups';
 import { connectionHandlers } from './connection';
 import { contactHandlers } from './contacts';
 import { entryPointHandlers } from './entry-points';
+import { importHandlers } from './import';
 import { messageHandlers } from './messages';
 import { ownerHandlers } from './owner';
 import { profileHandlers } from './profile';
@@ -18,6 +19,7 @@ export function createHandlers(services: AppServices, platform: PlatformHooks): 
     ...entryPointHandlers(services),
     ...contactHandlers(services, platform.deviceName),
     ...backupHandlers(services),
+    ...importHandlers(services),
     ...connectionHandlers(services),
     ...messageHandlers(services),
   };

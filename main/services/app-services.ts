@@ -10,6 +10,7 @@ import { FileVault, PLAIN_CODEC, type SecretVault } from './secret-vault';
 import { TemplatesService } from './templates-service';
 import { EntryPointsService } from './entry-points-service';
 import { EventBus } from './event-bus';
+import { ImportService } from './import/import-service';
 import { OwnerSession } from './owner-session';
 import { PrintJobs, type PosterPrinter } from './poster-printer';
 import { ProfileService } from './profile-service';
@@ -47,6 +48,7 @@ export interface AppServices {
   texts: ConsentTextsService;
   optIns: OptInService;
   /** CSV import of contacts and consent. */
+  imports: ImportService;
   backups: BackupService;
   vault: SecretVault;
   runtime: CloudRuntime;
@@ -86,6 +88,13 @@ export async function createAppServices(input: ServiceDeps): Promise<AppServices
   const ledger = await ConsentLedger.open({ store, deviceId, now: deps.now });
   const texts = await ConsentTextsService.open(deps.dataDir, deps.now);
   const optIns = new OptInService(ledger, texts, profile, deps.now);
+  const imports = new ImportService({
+    ledger,
+    defaultCountry: () => profile.get()?.country,
+    now: deps.now,
+    onProgress: (progress) => bus.emit('import:progress', progress),
+    pause: () => new Promise((resolve) => setImmediate(resolve)),
+  });
   const backups = new BackupService(store, deps.dataDir, deps.now, (m) => console.log(m));
   const vault = givenVault ?? new FileVault(deps.dataDir, PLAIN_CODEC);
   const templates = await TemplatesService.open(deps.dataDir, deps.now);
@@ -146,6 +155,7 @@ export async function createAppServices(input: ServiceDeps): Promise<AppServices
     ledger,
     texts,
     optIns,
+    imports,
     backups,
     vault,
     runtime,

@@ -2,6 +2,7 @@ import * as contacts from './sections/contacts';
 import * as counter from './sections/counter';
 import * as settingsSections from './sections/settings';
 import * as entryPoints from './sections/entry-points';
+import * as importSection from './sections/import';
 import * as messagesSection from './sections/messages';
 
 /** English: the source language; every other language must have exactly these keys (checked by type and test). */
@@ -71,6 +72,7 @@ export const en = {
   counter: counter.en,
   contacts: contacts.en,
   backups: settingsSections.en,
+  import: importSection.en,
   messages: messagesSection.en,
   languages: {
     en: 'English',

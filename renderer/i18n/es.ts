@@ -3,6 +3,7 @@ import * as contacts from './sections/contacts';
 import * as counter from './sections/counter';
 import * as settingsSections from './sections/settings';
 import * as entryPoints from './sections/entry-points';
+import * as importSection from './sections/import';
 import * as messagesSection from './sections/messages';
 
 /** Spanish. */
@@ -72,6 +73,7 @@ export const es: Messages = {
   counter: counter.es,
   contacts: contacts.es,
   backups: settingsSections.es,
+  import: importSection.es,
   messages: messagesSection.es,
   languages: {
     en: 'English',

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CsvImportSection } from '../components/import/csv-import-section';
 
 /**
  * Consent collected away from the counter: website opt-in widgets and popups, SMS/email requests with double
@@ -13,6 +14,7 @@ export function OptInsPage(): ReactNode {
       <div className="empty-state">
         <p>{t('placeholder.comingSoon')}</p>
       </div>
+      <CsvImportSection />
     </>
   );
 }

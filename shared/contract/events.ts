@@ -1,9 +1,12 @@
 import { z } from 'zod';
+import { ImportProgressSchema } from './import';
 
 /** Events main pushes to the renderer; each subscription returns its own unsubscribe function. */
 export const events = {
   'profile:changed': z.object({ at: z.string() }),
   'data:changed': z.object({ domain: z.string() }),
+  /** A CSV import's progress (at most every 100 ms). */
+  'import:progress': ImportProgressSchema,
   /** Outbox items that changed in the last ~100 ms (coalesced so campaigns do not flood the renderer). */
   'outbox:changed': z.object({
     items: z.array(

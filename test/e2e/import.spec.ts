@@ -1,0 +1,45 @@
+import { completeWizard, expect, expectAccessible, test } from './fixtures';
+
+const CSV = [
+  'Teléfono,Nombre,Fecha de alta,Método,Finalidad,Baja',
+  '+34 600 11 22 01,Ana Import,01/03/2025,formulario web,marketing,',
+  '0034600112202,Luis Import,,,,',
+  '600 11 22 03,Marta Import,,,,sí',
+  '12345,Bad Number,,,,',
+  '600112204,Pere Import,31/02/2025,en tienda,marketing,',
+].join('\n');
+
+test('the owner imports a CSV: preview with mapping, import, summary with problems, contacts listed', async ({ page, bridge }) => {
+  await completeWizard(page, bridge.url);
+  await page.goto(`${bridge.url}#/opt-ins`);
+  const section = page.getByRole('region', { name: 'Import contacts (CSV)' });
+  await expect(section).toBeVisible();
+
+  await section.getByLabel('CSV file').setInputFiles({ name: 'clientes.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV, 'utf8') });
+  await expect(section.getByLabel('Phone number (required)')).toHaveValue('0');
+  await expect(section.getByLabel('Consent date')).toHaveValue('2');
+  await expect(section.getByLabel('Opted out')).toHaveValue('5');
+  await expect(section.getByText('5 rows: 1 with consent, 1 contacts only, 1 opt-outs, 0 repeated numbers, 2 with problems.')).toBeVisible();
+  const table = section.getByRole('table', { name: 'First rows' });
+  await expect(table.getByRole('row')).toHaveCount(6);
+  await expect(table.getByRole('row', { name: /Bad Number/ })).toContainText('The phone number “12345” cannot be used.');
+  await expect(table.getByRole('row', { name: /Pere Import/ })).toContainText('The consent date “31/02/2025” cannot be read');
+  await expectAccessible(page, 'import preview');
+
+  await section.getByLabel('Who confirms these people agreed').fill('Lucía (owner)');
+  await section.getByRole('button', { name: 'Import', exact: true }).press('Enter');
+  await expect(section.getByRole('heading', { name: 'Import finished' })).toBeVisible();
+  await expect(section.getByText('3 contacts created, 0 updated, 1 consents recorded, 2 opt-outs recorded, 0 already on record.')).toBeVisible();
+  await expect(section.getByText('Rows with problems (2)')).toBeVisible();
+  await expect(section.getByText(/Row 4: The phone number “12345” cannot be used/)).toBeVisible();
+  const download = page.waitForEvent('download');
+  await section.getByRole('button', { name: 'Download the problem rows (CSV)' }).click();
+  expect((await download).suggestedFilename()).toBe('import-problems-clientes.csv');
+  await expectAccessible(page, 'import summary');
+
+  await page.goto(`${bridge.url}#/contacts`);
+  await expect(page.getByText('Ana Import')).toBeVisible();
+  await expect(page.getByText('Luis Import')).toBeVisible();
+  await expect(page.getByText('Marta Import')).toBeVisible();
+  await expect(page.getByText('Bad Number')).toHaveCount(0);
+});
