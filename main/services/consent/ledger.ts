@@ -1,7 +1,8 @@
 import { monotonicFactory } from 'ulid';
 import type { ContactQuery } from '../../../shared/contract/contacts';
 import type { ConsentEvent, NewConsentEvent } from '../../../shared/domain/consent/event';
-import { ConsentEventInvalidError, sealEvent, verifyChain, type SealOptions } from '../../../shared/domain/consent/hash-chain';
+import { createHash } from 'node:crypto';
+import { ConsentEventInvalidError, sealEvent, useSha256, verifyChain, type SealOptions } from '../../../shared/domain/consent/hash-chain';
 import { deriveConsent } from '../../../shared/domain/consent/state';
 import { AppError } from '../app-error';
 import type { CollectionStore } from '../store/collection-store';
@@ -51,6 +52,8 @@ export class ConsentLedger {
 
   /** Opens the ledger in a data store and repairs contacts whose last write was cut short by a crash. */
   static async open(options: LedgerOptions): Promise<ConsentLedger> {
+    // Same hashes as the portable code, computed natively: sealing is the hot path of imports.
+    useSha256((text) => createHash('sha256').update(text, 'utf8').digest('hex'));
     const contacts = await options.store.collection<ContactRecord>('contacts');
     const events = await options.store.eventLog<ConsentEvent>('consent-events', {
       key: (e) => e.contactId,

@@ -5,9 +5,38 @@ import { NewConsentEventSchema, type ConsentEvent, type NewConsentEvent } from '
 /** prevHash of a contact's first event: there is nothing before it. */
 export const GENESIS_PREV_HASH = '0'.repeat(64);
 
+/** SHA-256 of UTF-8 text as lowercase hex. */
+export type Sha256Hex = (text: string) => string;
+
+/** The portable implementation; works in the renderer and in tests. */
+export const portableSha256: Sha256Hex = (text) => bytesToHex(sha256(utf8ToBytes(text)));
+
+let digest: Sha256Hex = portableSha256;
+const recentTexts = new Map<string, string>();
+
+/**
+ * Lets the main process plug in the platform's native SHA-256 (identical output, about 3× faster), which matters
+ * when an import seals a hundred thousand events.
+ */
+export function useSha256(implementation: Sha256Hex): void {
+  digest = implementation;
+  recentTexts.clear();
+}
+
 /** SHA-256 of a text as lowercase hex (the `textHash` of the words the customer saw). */
 export function textHash(text: string): string {
-  return bytesToHex(sha256(utf8ToBytes(text)));
+  return digest(text);
+}
+
+/** textHash for consent statements, which repeat across thousands of events: the last few are remembered. */
+function statementHash(text: string): string {
+  let hash = recentTexts.get(text);
+  if (hash === undefined) {
+    hash = digest(text);
+    if (recentTexts.size >= 32) recentTexts.delete(recentTexts.keys().next().value as string);
+    recentTexts.set(text, hash);
+  }
+  return hash;
 }
 
 /**
@@ -65,7 +94,7 @@ export function sealEvent(newEvent: NewConsentEvent, options: SealOptions): Cons
   }
   let computedTextHash = input.textHash;
   if (input.textShown !== undefined) {
-    const actual = textHash(input.textShown);
+    const actual = statementHash(input.textShown);
     if (input.textHash !== undefined && input.textHash !== actual) problems.push('textHash does not match textShown');
     computedTextHash = actual;
   }

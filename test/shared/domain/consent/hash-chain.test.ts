@@ -134,3 +134,19 @@ describe('verifyChain properties', () => {
     );
   });
 });
+
+describe('pluggable SHA-256', () => {
+  it('gives the same hashes with the native implementation as with the portable one', async () => {
+    const { createHash } = await import('node:crypto');
+    const { portableSha256, textHash, useSha256 } = await import('../../../../shared/domain/consent/hash-chain');
+    const native = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+    const fc = (await import('fast-check')).default;
+    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (text) => native(text) === portableSha256(text)));
+    useSha256(native);
+    try {
+      expect(textHash('Sí, quiero 🍞')).toBe(portableSha256('Sí, quiero 🍞'));
+    } finally {
+      useSha256(portableSha256);
+    }
+  });
+});
