@@ -9,6 +9,7 @@ import { importChannels } from './contract/import';
 import { messageChannels } from './contract/messages';
 import { ownerChannels } from './contract/owner';
 import { profileChannels } from './contract/profile';
+import { remoteOptInChannels } from './contract/remote-optins';
 import { events } from './contract/events';
 
 export * from './contract/define';
@@ -27,6 +28,7 @@ export const contract = {
   ...importChannels,
   ...connectionChannels,
   ...messageChannels,
+  ...remoteOptInChannels,
 } satisfies Record<string, ChannelDef>;
 
 export { events };

@@ -9,6 +9,7 @@ import { importHandlers } from './import';
 import { messageHandlers } from './messages';
 import { ownerHandlers } from './owner';
 import { profileHandlers } from './profile';
+import { remoteOptInHandlers } from './remote-optins';
 
 /** All channel handlers; the Handlers type turns a missing channel into a compile error. */
 export function createHandlers(services: AppServices, platform: PlatformHooks): Handlers {
@@ -22,6 +23,7 @@ export function createHandlers(services: AppServices, platform: PlatformHooks): 
     ...importHandlers(services),
     ...connectionHandlers(services),
     ...messageHandlers(services),
+    ...remoteOptInHandlers(services),
   };
 }
 

@@ -2,6 +2,9 @@ import { ulid } from 'ulid';
 import { BackupService } from './backup-service';
 import { ConsentLedger } from './consent/ledger';
 import { OptInService } from './consent/opt-in-service';
+import { OptInWidgetsService } from './opt-in-widgets/widgets-service';
+import { ProviderSettings } from './remote-requests/provider-settings';
+import { RemoteRequestsService } from './remote-requests/requests-service';
 import { ConsentTextsService } from './consent/texts-service';
 import { CloudRuntime } from './connection/cloud-runtime';
 import { InboxService } from './inbox/inbox-service';
@@ -55,6 +58,11 @@ export interface AppServices {
   templates: TemplatesService;
   messaging: MessagingService;
   inbox: InboxService;
+  /** Website / popup / in-app opt-in widgets and their JOIN codes. */
+  widgets: OptInWidgetsService;
+  /** SMS / email opt-in requests, double opt-in and their provider settings. */
+  remoteSettings: ProviderSettings;
+  remoteRequests: RemoteRequestsService;
   /** This installation's id (written on every consent event). */
   deviceId: string;
   close(): Promise<void>;
@@ -128,7 +136,13 @@ export async function createAppServices(input: ServiceDeps): Promise<AppServices
   // Meta retries a webhook for up to 7 days; older keys can go.
   const keepSince = deps.now().getTime() - 8 * 24 * 3600_000;
   for (const entry of [...seen.values()]) if (entry.at < keepSince) await seen.delete(entry.id);
+  const widgets = await OptInWidgetsService.open({
+    dataDir: deps.dataDir, now: deps.now, random: deps.random, shop: () => profile.get(),
+    statement: (purposes, locale) => optIns.statement(purposes, locale),
+    reservedCodes: () => entryPoints.refCodes(),
+  });
   const inbox = new InboxService({
+    joinCodes: (code) => widgets.lookup(code),
     seen: {
       has: (key) => seen.has(key),
       add: (key) => seen.upsert({ id: key, at: deps.now().getTime() }),
@@ -140,6 +154,12 @@ export async function createAppServices(input: ServiceDeps): Promise<AppServices
     onChange: (domain) => bus.emit('data:changed', { domain }),
   });
   late.inbox = inbox;
+  const remoteSettings = new ProviderSettings(settings, vault);
+  const remoteRequests = await RemoteRequestsService.open({
+    dataDir: deps.dataDir, ledger, texts, settings: remoteSettings, shop: () => profile.get(), now: deps.now,
+    onChange: () => bus.emit('data:changed', { domain: 'contacts' }), log: (m) => console.log(m),
+  });
+  remoteRequests.start();
   await runtime.start();
   messaging.start();
   return {
@@ -162,9 +182,13 @@ export async function createAppServices(input: ServiceDeps): Promise<AppServices
     templates,
     messaging,
     inbox,
+    widgets,
+    remoteSettings,
+    remoteRequests,
     deviceId,
     async close() {
       backups.stop();
+      await remoteRequests.stop();
       await messaging.stop();
       await runtime.stop();
       await ledger.close();

@@ -2,6 +2,7 @@ import * as contacts from './sections/contacts';
 import * as counter from './sections/counter';
 import * as settingsSections from './sections/settings';
 import * as entryPoints from './sections/entry-points';
+import * as remoteOptIns from './sections/remote-optins';
 import * as importSection from './sections/import';
 import * as messagesSection from './sections/messages';
 
@@ -72,6 +73,7 @@ export const en = {
   counter: counter.en,
   contacts: contacts.en,
   backups: settingsSections.en,
+  remoteOptIns: remoteOptIns.en,
   import: importSection.en,
   messages: messagesSection.en,
   languages: {

@@ -3,6 +3,7 @@ import * as contacts from './sections/contacts';
 import * as counter from './sections/counter';
 import * as settingsSections from './sections/settings';
 import * as entryPoints from './sections/entry-points';
+import * as remoteOptIns from './sections/remote-optins';
 import * as importSection from './sections/import';
 import * as messagesSection from './sections/messages';
 
@@ -73,6 +74,7 @@ export const es: Messages = {
   counter: counter.es,
   contacts: contacts.es,
   backups: settingsSections.es,
+  remoteOptIns: remoteOptIns.es,
   import: importSection.es,
   messages: messagesSection.es,
   languages: {

@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CsvImportSection } from '../components/import/csv-import-section';
+import { OptInWidgetsSection } from '../components/remote-optins/widgets-section';
+import { ProvidersSection } from '../components/remote-optins/providers-section';
+import { RemoteRequestSection } from '../components/remote-optins/request-section';
 
 /**
  * Consent collected away from the counter: website opt-in widgets and popups, SMS/email requests with double
@@ -14,7 +17,10 @@ export function OptInsPage(): ReactNode {
       <div className="empty-state">
         <p>{t('placeholder.comingSoon')}</p>
       </div>
+      <OptInWidgetsSection />
+      <RemoteRequestSection />
       <CsvImportSection />
+      <ProvidersSection />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { jsonForScript } from './html';
+import { POPUP_TRIGGERS_RUNTIME } from './popup-triggers';
 import { SNIPPET_NAMESPACE, assertSnippetInput, snippetColours } from './snippet-common';
 
 /** Accessible wording of the popup; pass translations for other languages. */
@@ -60,7 +61,7 @@ export function popupSnippet(input: PopupSnippetInput): string {
   };
   return (
     `<!-- Outreach Desk: WhatsApp popup (ref ${input.refCode}) -->\n` +
-    `<script>\n(function (cfg) {\n${POPUP_RUNTIME}\n})(${jsonForScript(config)});\n</script>\n`
+    `<script>\n(function (cfg) {\n${POPUP_RUNTIME}\n${POPUP_TRIGGERS_RUNTIME}\n})(${jsonForScript(config)});\n</script>\n`
   );
 }
 
@@ -71,10 +72,8 @@ const POPUP_RUNTIME = String.raw`
   ns.loaded = ns.loaded || {};
   if (ns.loaded['popup:' + cfg.ref]) return;
   ns.loaded['popup:' + cfg.ref] = true;
-  ns.memory = ns.memory || {};
   ns.seq = (ns.seq || 0) + 1;
   var uid = 'od-popup-' + ns.seq;
-  var DAY = 86400000;
   var CSS = '.od-popup{position:fixed;top:0;right:0;bottom:0;left:0;z-index:2147483001;display:flex;align-items:center;justify-content:center;padding:16px;background:rgba(0,0,0,.55);font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}' +
     '.od-popup *{box-sizing:border-box}' +
     '.od-popup-dialog{position:relative;width:100%;max-width:380px;padding:28px 24px 24px;border-radius:14px;background:#ffffff;color:#1a1a1a;box-shadow:0 10px 40px rgba(0,0,0,.35);text-align:center}' +
@@ -86,21 +85,11 @@ const POPUP_RUNTIME = String.raw`
     '.od-popup a:focus-visible,.od-popup button:focus-visible{outline:3px solid #111111;outline-offset:2px;box-shadow:0 0 0 2px #ffffff}' +
     '@media print{.od-popup{display:none}}';
 
-  function lastShown() {
-    try { return Number(window.localStorage.getItem(cfg.key)) || 0; }
-    catch (e) { return ns.memory[cfg.key] || 0; }
-  }
-  function remember() {
-    var now = Date.now();
-    ns.memory[cfg.key] = now;
-    try { window.localStorage.setItem(cfg.key, String(now)); } catch (e) { /* storage blocked: cap for this page only */ }
-  }
-  if (cfg.capDays > 0 && Date.now() - lastShown() < cfg.capDays * DAY) return;
-
   var shown = false;
   var root = null;
   var previousFocus = null;
-  var timers = [];
+  var triggers = odPopupTriggers(cfg, ns, show, function () { return shown; });
+  if (triggers.capped()) return;
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -138,8 +127,7 @@ const POPUP_RUNTIME = String.raw`
   function show() {
     if (shown || !document.body) return;
     shown = true;
-    for (var i = 0; i < timers.length; i++) clearTimeout(timers[i]);
-    remember();
+    triggers.fired();
     if (!document.getElementById('od-popup-style')) {
       var style = el('style');
       style.id = 'od-popup-style';
@@ -181,56 +169,6 @@ const POPUP_RUNTIME = String.raw`
     cta.focus();
   }
 
-  function scrolledPercent() {
-    var doc = document.documentElement;
-    var max = Math.max(doc.scrollHeight, document.body ? document.body.scrollHeight : 0) - window.innerHeight;
-    if (max <= 0) return 0;
-    var top = window.pageYOffset || doc.scrollTop || 0;
-    return Math.min(100, (top / max) * 100);
-  }
-
-  function arm() {
-    if (cfg.delay > 0) timers.push(setTimeout(show, cfg.delay * 1000));
-    if (cfg.scroll > 0) {
-      var onScroll = function () {
-        if (shown) { window.removeEventListener('scroll', onScroll); return; }
-        if (scrolledPercent() >= cfg.scroll) show();
-      };
-      window.addEventListener('scroll', onScroll, { passive: true });
-    }
-    if (!cfg.exit) return;
-    // Desktop: the pointer leaves the viewport through its top edge, towards the tabs and the close button.
-    var onLeave = function (event) {
-      var to = event.relatedTarget || event.toElement;
-      if (!to && event.clientY <= 0) show();
-    };
-    document.addEventListener('mouseout', onLeave);
-    document.documentElement.addEventListener('mouseleave', onLeave);
-    var coarse = window.matchMedia && window.matchMedia('(pointer: coarse)').matches;
-    if (!coarse) return;
-    // Touch: no pointer to watch, so a back press (after a first tap, as browsers require) or going idle counts.
-    var idleTimer = null;
-    var resetIdle = function () {
-      if (shown) return;
-      clearTimeout(idleTimer);
-      idleTimer = setTimeout(show, cfg.idle * 1000);
-      timers.push(idleTimer);
-    };
-    ['touchstart', 'scroll', 'keydown'].forEach(function (type) {
-      window.addEventListener(type, resetIdle, { passive: true });
-    });
-    resetIdle();
-    var guarded = false;
-    var guardBack = function () {
-      if (guarded || shown || !window.history || !history.pushState) return;
-      guarded = true;
-      try { history.pushState({ odExitIntent: cfg.ref }, ''); } catch (e) { return; }
-      window.addEventListener('popstate', function () { if (!shown) show(); });
-    };
-    window.addEventListener('touchend', guardBack, { passive: true });
-    window.addEventListener('click', guardBack);
-  }
-
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', arm);
-  else arm();
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', triggers.arm);
+  else triggers.arm();
 `;
