@@ -23,8 +23,6 @@ const NAV_KEYS: Record<Route, string> = {
 };
 
 const PLACEHOLDER_KEYS = {
-  today: 'placeholder.today',
-  templates: 'placeholder.templates',
   campaigns: 'placeholder.campaigns',
 } as const;
 
@@ -46,6 +44,10 @@ function PageFor({ route }: { route: Route }): ReactNode {
       return <KioskPage />;
     case 'opt-ins':
       return <OptInsPage />;
+    case 'today':
+      return <TodayPage />;
+    case 'templates':
+      return <TemplatesPage />;
     default:
       return <PlaceholderPage title={t(NAV_KEYS[route])} description={t(PLACEHOLDER_KEYS[route])} />;
   }
@@ -56,6 +58,8 @@ const EntryPointsPage = lazy(() => import('./pages/entry-points-page').then((m) 
 const PostersPage = lazy(() => import('./pages/posters-page').then((m) => ({ default: m.PostersPage })));
 const OptInsPage = lazy(() => import('./pages/opt-ins-page').then((m) => ({ default: m.OptInsPage })));
 const ContactsPage = lazy(() => import('./pages/contacts-page').then((m) => ({ default: m.ContactsPage })));
+const TodayPage = lazy(() => import('./pages/today-page').then((m) => ({ default: m.TodayPage })));
+const TemplatesPage = lazy(() => import('./pages/templates-page').then((m) => ({ default: m.TemplatesPage })));
 
 const SHORTCUT_HINTS: Partial<Record<Route, string>> = { counter: 'F2', contacts: 'F3' };
 

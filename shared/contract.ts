@@ -10,6 +10,8 @@ import { messageChannels } from './contract/messages';
 import { ownerChannels } from './contract/owner';
 import { profileChannels } from './contract/profile';
 import { remoteOptInChannels } from './contract/remote-optins';
+import { statsChannels } from './contract/stats';
+import { templateMappingChannels } from './contract/template-mappings';
 import { events } from './contract/events';
 
 export * from './contract/define';
@@ -29,6 +31,8 @@ export const contract = {
   ...connectionChannels,
   ...messageChannels,
   ...remoteOptInChannels,
+  ...statsChannels,
+  ...templateMappingChannels,
 } satisfies Record<string, ChannelDef>;
 
 export { events };

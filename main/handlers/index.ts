@@ -10,6 +10,8 @@ import { messageHandlers } from './messages';
 import { ownerHandlers } from './owner';
 import { profileHandlers } from './profile';
 import { remoteOptInHandlers } from './remote-optins';
+import { statsHandlers } from './stats';
+import { templateMappingHandlers } from './template-mappings';
 
 /** All channel handlers; the Handlers type turns a missing channel into a compile error. */
 export function createHandlers(services: AppServices, platform: PlatformHooks): Handlers {
@@ -24,6 +26,8 @@ export function createHandlers(services: AppServices, platform: PlatformHooks): 
     ...connectionHandlers(services),
     ...messageHandlers(services),
     ...remoteOptInHandlers(services),
+    ...statsHandlers(services),
+    ...templateMappingHandlers(services),
   };
 }
 

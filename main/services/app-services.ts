@@ -13,6 +13,7 @@ import { FileVault, PLAIN_CODEC, type SecretVault } from './secret-vault';
 import { TemplatesService } from './templates-service';
 import { EntryPointsService } from './entry-points-service';
 import { EventBus } from './event-bus';
+import { openDashboardServices, type DashboardServices } from './stats/wiring';
 import { ImportService } from './import/import-service';
 import { OwnerSession } from './owner-session';
 import { PrintJobs, type PosterPrinter } from './poster-printer';
@@ -36,7 +37,7 @@ export interface ServiceDeps {
 }
 
 /** Every main-process service, opened on one data folder. */
-export interface AppServices {
+export interface AppServices extends DashboardServices {
   deps: Required<Omit<ServiceDeps, 'printer' | 'vault' | 'sandbox'>>;
   bus: EventBus;
   settings: SettingsStore;
@@ -160,6 +161,7 @@ export async function createAppServices(input: ServiceDeps): Promise<AppServices
     onChange: () => bus.emit('data:changed', { domain: 'contacts' }), log: (m) => console.log(m),
   });
   remoteRequests.start();
+  const dashboard = await openDashboardServices({ dataDir: deps.dataDir, now: deps.now, bus, ledger, messaging, entryPoints, templates, runtime });
   await runtime.start();
   messaging.start();
   return {
@@ -186,7 +188,11 @@ export async function createAppServices(input: ServiceDeps): Promise<AppServices
     remoteSettings,
     remoteRequests,
     deviceId,
+    stats: dashboard.stats,
+    templateMappings: dashboard.templateMappings,
+    templateResync: dashboard.templateResync,
     async close() {
+      dashboard.close();
       backups.stop();
       await remoteRequests.stop();
       await messaging.stop();

@@ -5,6 +5,7 @@ import * as entryPoints from './sections/entry-points';
 import * as remoteOptIns from './sections/remote-optins';
 import * as importSection from './sections/import';
 import * as messagesSection from './sections/messages';
+import * as dashboardSection from './sections/dashboard';
 
 /** English: the source language; every other language must have exactly these keys (checked by type and test). */
 export const en = {
@@ -76,6 +77,7 @@ export const en = {
   remoteOptIns: remoteOptIns.en,
   import: importSection.en,
   messages: messagesSection.en,
+  dashboard: dashboardSection.en,
   languages: {
     en: 'English',
     es: 'Español',

@@ -6,6 +6,7 @@ import * as entryPoints from './sections/entry-points';
 import * as remoteOptIns from './sections/remote-optins';
 import * as importSection from './sections/import';
 import * as messagesSection from './sections/messages';
+import * as dashboardSection from './sections/dashboard';
 
 /** Spanish. */
 export const es: Messages = {
@@ -77,6 +78,7 @@ export const es: Messages = {
   remoteOptIns: remoteOptIns.es,
   import: importSection.es,
   messages: messagesSection.es,
+  dashboard: dashboardSection.es,
   languages: {
     en: 'English',
     es: 'Español',

@@ -2,9 +2,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { EntryPointStats } from '../../store/entry-points-slice';
-
-/** Distinguishable on white and for common colour-vision deficiencies (Okabe–Ito, darkened for contrast). */
-const PALETTE = ['#0b6b4f', '#b35c00', '#0062a3', '#a4161a', '#6a3d9a', '#5c5c00', '#8a3b6f', '#2f4f4f'];
+import { AccessibleChart } from '../charts/accessible-chart';
+import { seriesColour } from '../charts/palette';
 
 /** The per-day rows the chart and the table share: one column per entry point that has chats. */
 export function chartRows(stats: EntryPointStats): { series: { refCode: string; name: string }[]; rows: Record<string, string | number>[] } {
@@ -41,47 +40,33 @@ export function StatsChart({ stats }: { stats: EntryPointStats | null }): ReactN
   });
 
   return (
-    <>
-      <div className="ep-chart" role="img" aria-label={summary}>
-        <ResponsiveContainer width="100%" height={280}>
-          <BarChart data={rows} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="day" tickFormatter={dayLabel} />
-            <YAxis allowDecimals={false} />
-            <Tooltip labelFormatter={(day) => dayLabel(String(day))} />
-            <Legend />
-            {series.map((s, i) => (
-              <Bar key={s.refCode} dataKey={s.refCode} name={s.name} stackId="chats" fill={PALETTE[i % PALETTE.length]} />
-            ))}
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
-      <details className="ep-chart-table">
-        <summary>{t('entryPoints.chartAsTable')}</summary>
-        <table>
-          <caption>{t('entryPoints.chartTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('entryPoints.day')}</th>
-              {series.map((s) => (
-                <th scope="col" key={s.refCode}>
-                  {s.name} ({s.refCode})
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={String(row.day)}>
-                <th scope="row">{dayLabel(String(row.day))}</th>
-                {series.map((s) => (
-                  <td key={s.refCode}>{number.format(Number(row[s.refCode] ?? 0))}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
-    </>
+    <AccessibleChart
+      summary={summary}
+      className="ep-chart"
+      tableClassName="ep-chart-table"
+      tableToggle={t('entryPoints.chartAsTable')}
+      table={{
+        caption: t('entryPoints.chartTitle'),
+        head: [t('entryPoints.day'), ...series.map((s) => `${s.name} (${s.refCode})`)],
+        rows: rows.map((row) => ({
+          key: String(row.day),
+          header: dayLabel(String(row.day)),
+          cells: series.map((s) => number.format(Number(row[s.refCode] ?? 0))),
+        })),
+      }}
+    >
+      <ResponsiveContainer width="100%" height={280}>
+        <BarChart data={rows} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="day" tickFormatter={dayLabel} />
+          <YAxis allowDecimals={false} />
+          <Tooltip labelFormatter={(day) => dayLabel(String(day))} />
+          <Legend />
+          {series.map((s, i) => (
+            <Bar key={s.refCode} dataKey={s.refCode} name={s.name} stackId="chats" fill={seriesColour(i)} />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </AccessibleChart>
   );
 }

@@ -1,0 +1,2 @@
+/** Dashboard statistics. */
+export { StatsService, localOffsetMinutes, type StatsDeps } from './stats-service';
