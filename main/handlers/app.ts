@@ -16,7 +16,7 @@ export function appHandlers(services: AppServices, platform: PlatformHooks): Pic
     }),
     'app:openExternal': async ({ url }) => {
       if (!isAllowedExternalUrl(url)) {
-        throw new AppError('invalid_argument', 'Only WhatsApp click-to-chat links (https://wa.me/…) can be opened.', 'url');
+        throw new AppError('invalid_argument', 'Only WhatsApp click-to-chat links (https://wa.me/…) and sms:/mailto: links can be opened.', 'url');
       }
       return { opened: await platform.openExternal(url) };
     },

@@ -42,6 +42,14 @@ describe('pure decisions', () => {
     expect(decideNavigation(WA_ME)).toEqual({ action: 'deny', openExternal: true });
   });
 
+  it('hands sms: and mailto: links (opt-in requests) to the owner\'s own apps, but not tel:, file: or custom schemes', () => {
+    expect(decideNavigation('sms:?&body=Reply%20YES').openExternal).toBe(true);
+    expect(decideNavigation('mailto:?subject=Hi&body=Reply%20YES').openExternal).toBe(true);
+    for (const url of ['tel:+34600112233', 'file:///etc/passwd', 'ms-settings:privacy', 'whatsapp://send?phone=1']) {
+      expect(decideNavigation(url).openExternal).toBe(false);
+    }
+  });
+
   it('allows a configured extra host only when asked to', () => {
     expect(decideWindowOpen('https://shop.example/menu').openExternal).toBe(false);
     expect(decideWindowOpen('https://shop.example/menu', ['shop.example']).openExternal).toBe(true);
