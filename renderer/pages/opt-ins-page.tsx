@@ -14,9 +14,6 @@ export function OptInsPage(): ReactNode {
   return (
     <>
       <h1>{t('nav.optIns')}</h1>
-      <div className="empty-state">
-        <p>{t('placeholder.comingSoon')}</p>
-      </div>
       <OptInWidgetsSection />
       <RemoteRequestSection />
       <CsvImportSection />

@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResultOf } from '../../../shared/contract';
+import { formatPhone } from '../../../shared/domain/phone';
 import { api } from '../../api';
 
 type Preview = ResultOf<'remoteOptIns:preview'>;
@@ -127,7 +128,7 @@ export function RemoteRequestSection(): ReactNode {
           <ul>
             {pending.map((p) => (
               <li key={p.id}>
-                {p.name || p.phone} · {t(`remoteOptIns.request.${p.channel}`)} ·{' '}
+                {p.name || formatPhone(p.phone)} · {t(`remoteOptIns.request.${p.channel}`)} ·{' '}
                 {t('remoteOptIns.pending.age', { days: Math.floor(p.ageMs / (24 * HOUR)), hours: Math.floor((p.ageMs % (24 * HOUR)) / HOUR) })} ·{' '}
                 {t('remoteOptIns.pending.expires', { date: date.format(new Date(p.expiresAt)) })}{' '}
                 <button type="button" onClick={() => void markYes(p.id)}>
