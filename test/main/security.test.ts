@@ -43,10 +43,10 @@ describe('pure decisions', () => {
   });
 
   it('hands sms: and mailto: links (opt-in requests) to the owner\'s own apps, but not tel:, file: or custom schemes', () => {
-    expect(decideNavigation('sms:?&body=Reply%20YES').openExternal).toBe(true);
-    expect(decideNavigation('mailto:?subject=Hi&body=Reply%20YES').openExternal).toBe(true);
+    expect(decideNavigation('sms:?&body=Reply%20YES')).toEqual({ action: 'deny', openExternal: true });
+    expect(decideNavigation('mailto:?subject=Hi&body=Reply%20YES')).toEqual({ action: 'deny', openExternal: true });
     for (const url of ['tel:+34600112233', 'file:///etc/passwd', 'ms-settings:privacy', 'whatsapp://send?phone=1']) {
-      expect(decideNavigation(url).openExternal).toBe(false);
+      expect(decideNavigation(url)).toEqual({ action: 'deny', openExternal: false });
     }
   });
 
