@@ -2,7 +2,6 @@ import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CounterPage } from './pages/counter-page';
 import { KioskPage } from './pages/kiosk-page';
-import { PlaceholderPage } from './pages/placeholder-page';
 import { SettingsPage } from './pages/settings-page';
 import { WizardPage } from './pages/wizard-page';
 import { useShortcuts } from './use-shortcuts';
@@ -22,13 +21,8 @@ const NAV_KEYS: Record<Route, string> = {
   settings: 'nav.settings',
 };
 
-const PLACEHOLDER_KEYS = {
-  campaigns: 'placeholder.campaigns',
-} as const;
-
 /** The page component for a route inside the shell. */
 function PageFor({ route }: { route: Route }): ReactNode {
-  const { t } = useTranslation();
   switch (route) {
     case 'settings':
       return <SettingsPage />;
@@ -48,8 +42,8 @@ function PageFor({ route }: { route: Route }): ReactNode {
       return <TodayPage />;
     case 'templates':
       return <TemplatesPage />;
-    default:
-      return <PlaceholderPage title={t(NAV_KEYS[route])} description={t(PLACEHOLDER_KEYS[route])} />;
+    case 'campaigns':
+      return <CampaignsPage />;
   }
 }
 
@@ -60,6 +54,7 @@ const OptInsPage = lazy(() => import('./pages/opt-ins-page').then((m) => ({ defa
 const ContactsPage = lazy(() => import('./pages/contacts-page').then((m) => ({ default: m.ContactsPage })));
 const TodayPage = lazy(() => import('./pages/today-page').then((m) => ({ default: m.TodayPage })));
 const TemplatesPage = lazy(() => import('./pages/templates-page').then((m) => ({ default: m.TemplatesPage })));
+const CampaignsPage = lazy(() => import('./pages/campaigns-page').then((m) => ({ default: m.CampaignsPage })));
 
 const SHORTCUT_HINTS: Partial<Record<Route, string>> = { counter: 'F2', contacts: 'F3' };
 

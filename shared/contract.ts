@@ -7,6 +7,7 @@ import { contactChannels } from './contract/contacts';
 import { entryPointChannels } from './contract/entry-points';
 import { importChannels } from './contract/import';
 import { messageChannels } from './contract/messages';
+import { campaignChannels } from './contract/campaigns';
 import { ownerChannels } from './contract/owner';
 import { profileChannels } from './contract/profile';
 import { remoteOptInChannels } from './contract/remote-optins';
@@ -31,6 +32,7 @@ export const contract = {
   ...connectionChannels,
   ...messageChannels,
   ...remoteOptInChannels,
+  ...campaignChannels,
   ...statsChannels,
   ...templateMappingChannels,
 } satisfies Record<string, ChannelDef>;

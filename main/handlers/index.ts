@@ -7,6 +7,7 @@ import { contactHandlers } from './contacts';
 import { entryPointHandlers } from './entry-points';
 import { importHandlers } from './import';
 import { messageHandlers } from './messages';
+import { campaignHandlers } from './campaigns';
 import { ownerHandlers } from './owner';
 import { profileHandlers } from './profile';
 import { remoteOptInHandlers } from './remote-optins';
@@ -26,6 +27,7 @@ export function createHandlers(services: AppServices, platform: PlatformHooks): 
     ...connectionHandlers(services),
     ...messageHandlers(services),
     ...remoteOptInHandlers(services),
+    ...campaignHandlers(services),
     ...statsHandlers(services),
     ...templateMappingHandlers(services),
   };

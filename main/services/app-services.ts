@@ -9,6 +9,7 @@ import { ConsentTextsService } from './consent/texts-service';
 import { CloudRuntime } from './connection/cloud-runtime';
 import { InboxService } from './inbox/inbox-service';
 import { MessagingService } from './messaging/messaging-service';
+import { CampaignsService } from './campaigns';
 import { FileVault, PLAIN_CODEC, type SecretVault } from './secret-vault';
 import { TemplatesService } from './templates-service';
 import { EntryPointsService } from './entry-points-service';
@@ -59,6 +60,8 @@ export interface AppServices extends DashboardServices {
   templates: TemplatesService;
   messaging: MessagingService;
   inbox: InboxService;
+  /** Campaigns: plans, progress, pause/resume/cancel, funnel and export. */
+  campaigns: CampaignsService;
   /** Website / popup / in-app opt-in widgets and their JOIN codes. */
   widgets: OptInWidgetsService;
   /** SMS / email opt-in requests, double opt-in and their provider settings. */
@@ -155,6 +158,7 @@ export async function createAppServices(input: ServiceDeps): Promise<AppServices
     onChange: (domain) => bus.emit('data:changed', { domain }),
   });
   late.inbox = inbox;
+  const campaigns = await CampaignsService.open({ store, ledger, templates, outbox: messaging.outbox, bus, settings, now: deps.now });
   const remoteSettings = new ProviderSettings(settings, vault);
   const remoteRequests = await RemoteRequestsService.open({
     dataDir: deps.dataDir, ledger, texts, settings: remoteSettings, shop: () => profile.get(), now: deps.now,
@@ -184,6 +188,7 @@ export async function createAppServices(input: ServiceDeps): Promise<AppServices
     templates,
     messaging,
     inbox,
+    campaigns,
     widgets,
     remoteSettings,
     remoteRequests,
@@ -194,6 +199,7 @@ export async function createAppServices(input: ServiceDeps): Promise<AppServices
     async close() {
       dashboard.close();
       backups.stop();
+      campaigns.close();
       await remoteRequests.stop();
       await messaging.stop();
       await runtime.stop();

@@ -6,6 +6,7 @@ import * as remoteOptIns from './sections/remote-optins';
 import * as importSection from './sections/import';
 import * as messagesSection from './sections/messages';
 import * as dashboardSection from './sections/dashboard';
+import * as campaignsSection from './sections/campaigns';
 
 /** English: the source language; every other language must have exactly these keys (checked by type and test). */
 export const en = {
@@ -78,6 +79,7 @@ export const en = {
   import: importSection.en,
   messages: messagesSection.en,
   dashboard: dashboardSection.en,
+  campaigns: campaignsSection.en,
   languages: {
     en: 'English',
     es: 'Español',

@@ -7,6 +7,7 @@ import * as remoteOptIns from './sections/remote-optins';
 import * as importSection from './sections/import';
 import * as messagesSection from './sections/messages';
 import * as dashboardSection from './sections/dashboard';
+import * as campaignsSection from './sections/campaigns';
 
 /** Spanish. */
 export const es: Messages = {
@@ -79,6 +80,7 @@ export const es: Messages = {
   import: importSection.es,
   messages: messagesSection.es,
   dashboard: dashboardSection.es,
+  campaigns: campaignsSection.es,
   languages: {
     en: 'English',
     es: 'Español',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ImportProgressSchema } from './import';
+import { CampaignProgressSchema } from './campaigns';
 
 /** Events main pushes to the renderer; each subscription returns its own unsubscribe function. */
 export const events = {
@@ -7,6 +8,8 @@ export const events = {
   'data:changed': z.object({ domain: z.string() }),
   /** A CSV import's progress (at most every 100 ms). */
   'import:progress': ImportProgressSchema,
+  /** A campaign's counts and status (at most every 100 ms per campaign). */
+  'campaign:progress': CampaignProgressSchema,
   /** Outbox items that changed in the last ~100 ms (coalesced so campaigns do not flood the renderer). */
   'outbox:changed': z.object({
     items: z.array(

@@ -1,0 +1,157 @@
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError, Result } from '../../../shared/contract';
+import type { CampaignDetail as Detail, CampaignView } from '../../../shared/contract/campaigns';
+import { api } from '../../api';
+import { ConfirmDialog } from '../consent/confirm-dialog';
+import { downloadText } from '../entry-points/download';
+import { useOwnerGate } from '../owner/use-owner-gate';
+import { percent, reasonLabel } from './campaign-words';
+import { DryRunPanel } from './dry-run-panel';
+import { FunnelChart } from './funnel-chart';
+
+/** One campaign: the dry run while a draft; then live progress, pause/resume/cancel, the funnel and the export. */
+export function CampaignDetail({ id, onChanged, onBack }: { id: string; onChanged: (campaign: CampaignView) => void; onBack: () => void }): ReactNode {
+  const { t, i18n } = useTranslation();
+  const number = new Intl.NumberFormat(i18n.language);
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const { run, dialog } = useOwnerGate();
+  const [detail, setDetail] = useState<Detail | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [confirming, setConfirming] = useState(false);
+
+  const load = useCallback(async () => {
+    const result = await api.campaigns.get({ id });
+    if (result.ok) setDetail(result.value);
+    else setError(result.error);
+  }, [id]);
+
+  useEffect(() => {
+    void api.campaigns.get({ id }).then((result) => (result.ok ? setDetail(result.value) : setError(result.error)));
+    return api.events.subscribe('campaign:progress', (progress) => {
+      if (progress.id === id) void load();
+    });
+  }, [id, load]);
+
+  const act = async (call: () => Promise<Result<CampaignView>>) => {
+    setError(null);
+    const result = await run(call);
+    if (result.ok) {
+      onChanged(result.value);
+      await load();
+    } else setError(result.error);
+  };
+
+  const exportCsv = async () => {
+    const result = await run(() => api.campaigns.export({ id }));
+    if (result.ok) downloadText(result.value.csv, result.value.fileName, 'text/csv;charset=utf-8');
+    else setError(result.error);
+  };
+
+  if (!detail) return <p aria-busy={!error}>{error ? error.message : t('campaigns.loading')}</p>;
+  const total = detail.planned?.send ?? detail.counts.queued;
+  const done = detail.counts.done;
+  const reasons = [...Object.entries(detail.failedByReason), ...Object.entries(detail.skippedByReason)];
+
+  return (
+    <>
+      <p>
+        <button type="button" className="link-button" onClick={onBack}>
+          ← {t('campaigns.detail.back')}
+        </button>
+      </p>
+      <h2>
+        {detail.name} <span className="muted">— {t(`campaigns.status.${detail.status}`)}</span>
+      </h2>
+      <p className="muted">
+        {detail.template.name} ({detail.template.language}) · {detail.template.category}
+        {detail.startedAt && ` · ${t('campaigns.detail.startedAt', { when: date.format(new Date(detail.startedAt)) })}`}
+        {detail.completedAt && ` · ${t('campaigns.detail.completedAt', { when: date.format(new Date(detail.completedAt)) })}`}
+      </p>
+      {detail.status === 'draft' ? (
+        <DryRunPanel
+          campaign={detail}
+          onStarted={(c) => {
+            onChanged(c);
+            void load();
+          }}
+        />
+      ) : (
+        <>
+          {detail.status === 'scheduled' && detail.scheduledAt && <p>{t('campaigns.send.scheduledFor', { when: date.format(new Date(detail.scheduledAt)) })}</p>}
+          <div className="campaign-progress">
+            <label htmlFor="campaign-progress">{t('campaigns.detail.progressLabel')}</label>
+            <progress id="campaign-progress" max={Math.max(total, 1)} value={Math.min(done, total)} aria-valuetext={t('campaigns.detail.progressValue', { percent: percent(done, total), done: number.format(done), total: number.format(total) })} />
+            <span role="status" data-testid="campaign-progress-text">
+              {t('campaigns.detail.progressValue', { percent: percent(done, total), done: number.format(done), total: number.format(total) })}
+            </span>
+          </div>
+          {detail.status === 'paused' && detail.pauseReason && <p className="campaign-paused">{t('campaigns.detail.pausedBecause', { reason: detail.pauseReason })}</p>}
+          <div className="campaign-actions">
+            {(detail.status === 'sending' || detail.status === 'scheduled') && (
+              <button type="button" onClick={() => void act(() => api.campaigns.pause({ id }))}>
+                {t('campaigns.detail.pause')}
+              </button>
+            )}
+            {detail.status === 'paused' && (
+              <button type="button" className="primary" onClick={() => void act(() => api.campaigns.resume({ id }))}>
+                {t('campaigns.detail.resume')}
+              </button>
+            )}
+            {['sending', 'scheduled', 'paused'].includes(detail.status) && (
+              <button type="button" onClick={() => setConfirming(true)}>
+                {t('campaigns.detail.cancel')}
+              </button>
+            )}
+            <button type="button" onClick={() => void exportCsv()}>
+              {t('campaigns.detail.export')}
+            </button>
+          </div>
+          <FunnelChart counts={detail.counts} />
+          <section className="campaign-section">
+            <h3>{t('campaigns.detail.failedTitle')}</h3>
+            {reasons.length === 0 ? (
+              <p>{t('campaigns.detail.failedNone')}</p>
+            ) : (
+              <table className="campaigns-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('campaigns.detail.reasonColumn')}</th>
+                    <th scope="col" className="num">
+                      {t('campaigns.detail.countColumn')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {reasons.map(([reason, count]) => (
+                    <tr key={reason}>
+                      <th scope="row">{reasonLabel(t, reason)}</th>
+                      <td className="num">{number.format(count)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+        </>
+      )}
+      <p role="alert" className="form-error">
+        {error?.message}
+      </p>
+      {confirming && (
+        <ConfirmDialog
+          title={t('campaigns.detail.cancel')}
+          confirmLabel={t('campaigns.detail.cancel')}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            void act(() => api.campaigns.cancel({ id }));
+          }}
+        >
+          <p>{t('campaigns.detail.confirmCancel')}</p>
+        </ConfirmDialog>
+      )}
+      {dialog}
+    </>
+  );
+}

@@ -1,0 +1,186 @@
+import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../../shared/contract';
+import type { CampaignView } from '../../../shared/contract/campaigns';
+import type { TemplateView } from '../../../shared/contract/messages';
+import { valuesFor } from '../../../shared/domain/campaigns';
+import { CONSENT_METHODS } from '../../../shared/domain/consent/event';
+import { renderTemplate, slotKey, templateSlots, type TemplateShape } from '../../../shared/domain/templates/render';
+import { api } from '../../api';
+import { useStore } from '../../store';
+import { useOwnerGate } from '../owner/use-owner-gate';
+import { isSendable } from '../templates/template-status';
+import { mappingOf, SlotFields, type SlotDraft } from './slot-fields';
+
+const STATES = ['none', 'pending', 'opted_in', 'opted_out'] as const;
+
+/** The catalogue's template in the shape the renderer of templates takes. */
+export function shapeOf(t: TemplateView): TemplateShape {
+  return { name: t.name, language: t.language, category: t.category, parameter_format: t.parameterFormat, components: t.components };
+}
+
+/** The create flow: name, approved template, audience (purpose from the category, tags, filters), slot mapping, preview. */
+export function CampaignForm({ onCreated, onCancel }: { onCreated: (campaign: CampaignView) => void; onCancel: () => void }): ReactNode {
+  const { t } = useTranslation();
+  const templates = useStore((s) => s.templates);
+  const loadTemplates = useStore((s) => s.loadTemplates);
+  const { run, dialog } = useOwnerGate();
+  const [name, setName] = useState('');
+  const [templateKey, setTemplateKey] = useState('');
+  const [allTags, setAllTags] = useState<string[]>([]);
+  const [tags, setTags] = useState<string[]>([]);
+  const [state, setState] = useState('');
+  const [method, setMethod] = useState('');
+  const [country, setCountry] = useState('');
+  const [slotsDraft, setSlotsDraft] = useState<Record<string, SlotDraft>>({});
+  const [sample, setSample] = useState<{ name: string; phone: string } | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    void loadTemplates();
+    void api.contacts.tags().then((r) => r.ok && setAllTags(r.value));
+  }, [loadTemplates]);
+
+  const template = templates.find((x) => `${x.name}|${x.language}` === templateKey);
+  const slots = useMemo(() => (template ? templateSlots(shapeOf(template)) : []), [template]);
+  const category = (template?.category ?? 'UTILITY').toUpperCase();
+  const purpose = category === 'MARKETING' ? 'marketing' : 'utility';
+
+  useEffect(() => {
+    // A sample customer of the audience for the preview.
+    void api.contacts.search({ text: '', tag: tags[0], limit: 1 }).then((r) => setSample(r.ok && r.value.items[0] ? r.value.items[0] : null));
+  }, [tags]);
+
+  const chooseTemplate = (key: string) => {
+    setTemplateKey(key);
+    const chosen = templates.find((x) => `${x.name}|${x.language}` === key);
+    const fresh: Record<string, SlotDraft> = {};
+    for (const slot of chosen ? templateSlots(shapeOf(chosen)) : []) fresh[slotKey(slot)] = { kind: 'name', text: '', fallback: '' };
+    setSlotsDraft(fresh);
+  };
+
+  const mapping = mappingOf(slotsDraft);
+  const preview = template ? renderTemplate(shapeOf(template), valuesFor(shapeOf(template), mapping, sample ?? { name: '', phone: '' })) : null;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!template) {
+      setError({ code: 'invalid_argument', message: t('campaigns.create.chooseTemplate'), field: 'template' });
+      return;
+    }
+    setSaving(true);
+    setError(null);
+    const filters = { ...(state ? { state } : {}), ...(method ? { method } : {}), ...(country.trim() ? { country: country.trim().toUpperCase() } : {}) };
+    const result = await run(() =>
+      api.campaigns.create({
+        name,
+        template: { name: template.name, language: template.language },
+        audience: { purpose, tags, filters: filters as never },
+        mapping,
+      }),
+    );
+    setSaving(false);
+    if (result.ok) onCreated(result.value);
+    else setError(result.error);
+  };
+
+  return (
+    <form className="campaign-form" onSubmit={(e) => void submit(e)} noValidate>
+      <h2>{t('campaigns.create.title')}</h2>
+      <div className="field">
+        <label htmlFor="campaign-name">{t('campaigns.create.name')}</label>
+        <input id="campaign-name" value={name} maxLength={80} required aria-invalid={error?.field === 'name' || undefined} onChange={(e) => setName(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor="campaign-template">{t('campaigns.create.template')}</label>
+        {templates.length === 0 ? (
+          <p className="muted">{t('campaigns.create.noTemplates')}</p>
+        ) : (
+          <select id="campaign-template" value={templateKey} onChange={(e) => chooseTemplate(e.target.value)} aria-invalid={error?.field === 'template' || undefined}>
+            <option value="">{t('campaigns.create.chooseTemplate')}</option>
+            {templates.map((x) => (
+              <option key={`${x.name}|${x.language}`} value={`${x.name}|${x.language}`} disabled={!isSendable(x)}>
+                {isSendable(x) ? `${x.name} (${x.language}) — ${x.category}` : t('campaigns.create.notSendable', { name: x.name, language: x.language, status: x.status })}
+              </option>
+            ))}
+          </select>
+        )}
+      </div>
+      <fieldset>
+        <legend>{t('campaigns.create.audience')}</legend>
+        <p className="field-hint" id="campaign-purpose">
+          {t('campaigns.create.purpose')}: {t('campaigns.create.purposeHint', { category: category.toLowerCase(), purpose: t(`campaigns.create.purposes.${purpose}`) })}
+        </p>
+        {allTags.length === 0 ? (
+          <p className="muted">{t('campaigns.create.noTags')}</p>
+        ) : (
+          <fieldset className="campaign-tags">
+            <legend>{t('campaigns.create.tags')}</legend>
+            {allTags.map((tag) => (
+              <label key={tag}>
+                <input type="checkbox" checked={tags.includes(tag)} onChange={(e) => setTags(e.target.checked ? [...tags, tag] : tags.filter((x) => x !== tag))} /> {tag}
+              </label>
+            ))}
+          </fieldset>
+        )}
+        <div className="field">
+          <label htmlFor="campaign-state">{t('campaigns.create.state')}</label>
+          <select id="campaign-state" value={state} onChange={(e) => setState(e.target.value)}>
+            <option value="">{t('campaigns.create.anyState')}</option>
+            {STATES.map((s) => (
+              <option key={s} value={s}>
+                {t(`campaigns.create.states.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="campaign-method">{t('campaigns.create.method')}</label>
+          <select id="campaign-method" value={method} onChange={(e) => setMethod(e.target.value)}>
+            <option value="">{t('campaigns.create.anyMethod')}</option>
+            {CONSENT_METHODS.map((m) => (
+              <option key={m} value={m}>
+                {t(`dashboard.method.${m}`, { defaultValue: m })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="campaign-country">{t('campaigns.create.country')}</label>
+          <input id="campaign-country" value={country} maxLength={2} size={3} onChange={(e) => setCountry(e.target.value)} aria-invalid={error?.field === 'audience.filters.country' || undefined} />
+        </div>
+      </fieldset>
+      {slots.length > 0 && (
+        <fieldset>
+          <legend>{t('campaigns.create.mapping')}</legend>
+          <SlotFields slots={slots} draft={slotsDraft} onChange={setSlotsDraft} errorField={error?.field} />
+        </fieldset>
+      )}
+      {preview && (
+        <section aria-labelledby="campaign-preview-title">
+          <h3 id="campaign-preview-title">
+            {t('campaigns.create.preview')} — {t('campaigns.create.previewFor', { name: sample?.name || t('campaigns.create.previewSample') })}
+          </h3>
+          <div className="campaign-preview" data-testid="campaign-preview">
+            {preview.header && <strong>{preview.header}</strong>}
+            <p>{preview.body}</p>
+            {preview.footer && <small>{preview.footer}</small>}
+          </div>
+        </section>
+      )}
+      <p role="alert" className="form-error">
+        {error?.message}
+      </p>
+      <div className="campaign-actions">
+        <button type="submit" className="primary" disabled={saving} aria-busy={saving || undefined}>
+          {saving ? t('campaigns.create.saving') : t('campaigns.create.submit')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('campaigns.create.cancel')}
+        </button>
+      </div>
+      {dialog}
+    </form>
+  );
+}

@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { CONSENT_METHODS, CONSENT_PURPOSES } from '../domain/consent/event';
+import { MESSAGING_TIERS } from '../domain/campaigns/types';
+import { SKIP_REASONS } from '../domain/campaigns/dry-run';
+import { channel, NoArgs } from './define';
+
+export const CAMPAIGN_STATUSES = ['draft', 'scheduled', 'sending', 'paused', 'completed', 'cancelled'] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+const SlotKey = z.string().regex(/^(header|body)\.[a-z0-9_]+$/i, 'Unknown template slot.');
+
+/** What fills one template slot. */
+export const SlotSourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('field'), field: z.enum(['name', 'phone']), fallback: z.string().trim().max(200).optional() }),
+  z.object({ kind: z.literal('text'), text: z.string().trim().min(1, 'Type the text for this slot.').max(1024, 'Keep each value under 1,024 characters.') }),
+]);
+
+/** Who the campaign is for. */
+export const AudienceSchema = z.object({
+  purpose: z.enum(CONSENT_PURPOSES),
+  tags: z.array(z.string().trim().min(1).max(30)).max(50).default([]),
+  filters: z
+    .object({
+      state: z.enum(['none', 'pending', 'opted_in', 'opted_out']).optional(),
+      method: z.enum(CONSENT_METHODS).optional(),
+      country: z.string().regex(/^[A-Z]{2}$/, 'Choose a country.').optional(),
+    })
+    .default({}),
+});
+
+/** Delivery counts of a campaign: queued = every message that entered the outbox; the rest reached at least that step. */
+export const CampaignCountsSchema = z.object({
+  queued: z.number().int(),
+  waiting: z.number().int(),
+  accepted: z.number().int(),
+  sent: z.number().int(),
+  delivered: z.number().int(),
+  read: z.number().int(),
+  failed: z.number().int(),
+  skipped: z.number().int(),
+  unknown: z.number().int(),
+  /** Messages whose sending is over (accepted or further, failed, skipped, unknown). */
+  done: z.number().int(),
+});
+export type CampaignCounts = z.infer<typeof CampaignCountsSchema>;
+
+/** A campaign as the list and the detail show it. */
+export const CampaignSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  template: z.object({ name: z.string(), language: z.string(), category: z.string() }),
+  audience: AudienceSchema,
+  mapping: z.record(z.string(), SlotSourceSchema),
+  status: z.enum(CAMPAIGN_STATUSES),
+  scheduledAt: z.string().optional(),
+  createdAt: z.string(),
+  startedAt: z.string().optional(),
+  completedAt: z.string().optional(),
+  pauseReason: z.string().optional(),
+  /** Set once started: how many the dry run at start planned to send and skipped. */
+  planned: z.object({ send: z.number().int(), skipped: z.number().int() }).optional(),
+  counts: CampaignCountsSchema,
+});
+export type CampaignView = z.infer<typeof CampaignSchema>;
+
+const SkipReasonSchema = z.enum(SKIP_REASONS as unknown as [string, ...string[]]);
+
+/** The dry run as the UI shows it (the skipped list is capped; counts are complete). */
+export const DryRunSchema = z.object({
+  audience: z.number().int(),
+  send: z.number().int(),
+  skippedTotal: z.number().int(),
+  byReason: z.record(z.string(), z.number().int()),
+  skipped: z.array(z.object({ contactId: z.string(), name: z.string(), phone: z.string(), reason: SkipReasonSchema, detail: z.string().optional() })),
+  budget: z.object({
+    tier: z.enum(MESSAGING_TIERS),
+    limit: z.number().int().nullable(),
+    used: z.number().int(),
+    remaining: z.number().int().nullable(),
+    consumes: z.number().int(),
+  }),
+  /** What it costs: one template message per recipient. */
+  messages: z.number().int(),
+  /** A sample recipient for the preview. */
+  sample: z.object({ name: z.string(), phone: z.string(), values: z.record(z.string(), z.string()) }).nullable(),
+});
+export type DryRunView = z.infer<typeof DryRunSchema>;
+
+/** The campaign with its funnel and failure reasons. */
+export const CampaignDetailSchema = CampaignSchema.extend({
+  failedByReason: z.record(z.string(), z.number().int()),
+  skippedByReason: z.record(z.string(), z.number().int()),
+});
+export type CampaignDetail = z.infer<typeof CampaignDetailSchema>;
+
+/** Live progress (at most every 100 ms per campaign). */
+export const CampaignProgressSchema = z.object({
+  id: z.string(),
+  status: z.enum(CAMPAIGN_STATUSES),
+  pauseReason: z.string().optional(),
+  counts: CampaignCountsSchema,
+});
+export type CampaignProgress = z.infer<typeof CampaignProgressSchema>;
+
+const Id = z.object({ id: z.string().min(1, 'Choose a campaign.') });
+
+/** Campaigns: create, dry run, send or schedule, pause/resume/cancel, funnel and export. */
+export const campaignChannels = {
+  'campaigns:list': channel(NoArgs, z.object({ campaigns: z.array(CampaignSchema) })),
+  'campaigns:create': channel(
+    z.object({
+      name: z.string().trim().min(1, 'Give the campaign a name.').max(80, 'Keep the name under 80 characters.'),
+      template: z.object({ name: z.string().min(1, 'Choose a template.'), language: z.string().min(2, 'Choose a template.') }),
+      audience: AudienceSchema,
+      mapping: z.record(SlotKey, SlotSourceSchema).default({}),
+    }),
+    CampaignSchema,
+    { owner: true },
+  ),
+  'campaigns:dryRun': channel(Id, DryRunSchema),
+  'campaigns:start': channel(
+    Id.extend({ at: z.string().datetime({ offset: true, message: 'Choose a valid date and time.' }).optional() }),
+    CampaignSchema,
+    { owner: true },
+  ),
+  'campaigns:pause': channel(Id, CampaignSchema, { owner: true }),
+  'campaigns:resume': channel(Id, CampaignSchema, { owner: true }),
+  'campaigns:cancel': channel(Id, CampaignSchema, { owner: true }),
+  'campaigns:get': channel(Id, CampaignDetailSchema),
+  'campaigns:export': channel(Id, z.object({ fileName: z.string(), csv: z.string() }), { owner: true }),
+  'campaigns:limit': channel(NoArgs, z.object({ tier: z.enum(MESSAGING_TIERS), used: z.number().int(), remaining: z.number().int().nullable() })),
+  'campaigns:setLimit': channel(z.object({ tier: z.enum(MESSAGING_TIERS) }), z.object({ tier: z.enum(MESSAGING_TIERS) }), { owner: true }),
+};

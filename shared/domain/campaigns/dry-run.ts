@@ -1,0 +1,159 @@
+/**
+ * The dry run: for a campaign's audience, who will be sent to, who will be skipped and why, and what it costs.
+ * It applies the consent gate's own rule (canSend, with the same inputs the gate builds at send time) so what the
+ * dry run promises is what happens, then the parameter mapping, then the messaging-limit budget.
+ */
+import { isMarketingBlocked } from '../consent/marketing-blocked-countries';
+import { canSend, type SendRefusal, type TemplateCategory } from '../consent/state';
+import type { SlotValues, TemplateShape } from '../templates/render';
+import { matchesAudience } from './audience';
+import { missingFor, valuesFor } from './mapping';
+import { tierLimit, type AudienceContact, type CampaignAudience, type MessagingTier, type ParameterMapping } from './types';
+
+/** Every reason a contact of the audience is not sent to. */
+export type SkipReason = SendRefusal | 'missing_parameter' | 'over_messaging_limit';
+
+/** All skip reasons, in the order the dry run checks them (for tables and translations). */
+export const SKIP_REASONS: readonly SkipReason[] = [
+  'no_consent',
+  'pending',
+  'opted_out',
+  'user_stopped_marketing',
+  'bounced',
+  'marketing_blocked_country',
+  'window_closed',
+  'missing_parameter',
+  'over_messaging_limit',
+];
+
+const WINDOW_MS = 24 * 3600_000;
+
+/** What the dry run needs; everything time- or store-dependent is passed in. */
+export interface DryRunInput {
+  contacts: Iterable<AudienceContact>;
+  audience: CampaignAudience;
+  /** The template as the catalogue describes it now (its current category decides the consent purpose). */
+  template: TemplateShape & { category: TemplateCategory };
+  mapping: ParameterMapping;
+  /** Campaigns send templates; `session` applies the free-form rule (an open 24 h window) instead. */
+  kind?: 'template' | 'session';
+  now: number;
+  /** The number's tier and the E.164 numbers already reached with templates outside the window in the last 24 h. */
+  limit: { tier: MessagingTier; reached: ReadonlySet<string> };
+  /** Meta's marketing block by country; the gate's own list by default. */
+  blocked?: (e164: string, now: number) => boolean;
+}
+
+/** A contact who will receive the message. */
+export interface PlannedRecipient {
+  contactId: string;
+  name: string;
+  phone: string;
+  values: SlotValues;
+}
+
+/** A contact who will not, and why. */
+export interface SkippedRecipient {
+  contactId: string;
+  name: string;
+  phone: string;
+  reason: SkipReason;
+  /** For missing_parameter: the empty slots. */
+  detail?: string;
+}
+
+/** The messaging-limit picture before and after the campaign. */
+export interface BudgetView {
+  tier: MessagingTier;
+  /** null = unlimited. */
+  limit: number | null;
+  used: number;
+  remaining: number | null;
+  /** New unique customers this campaign reaches outside their window (what it costs against the limit). */
+  consumes: number;
+}
+
+/** The dry run's answer. */
+export interface DryRunResult {
+  send: PlannedRecipient[];
+  skipped: SkippedRecipient[];
+  counts: { audience: number; send: number; skipped: number; byReason: Partial<Record<SkipReason, number>> };
+  budget: BudgetView;
+}
+
+/** The gate's decision for one contact, built exactly as the send-time gate builds it. */
+export function consentDecision(
+  contact: AudienceContact,
+  category: TemplateCategory,
+  kind: 'template' | 'session',
+  now: number,
+  blocked: (e164: string, now: number) => boolean = isMarketingBlocked,
+): { ok: true } | { ok: false; reason: SendRefusal } {
+  const windowOpenUntil = contact.lastInboundAt ? Date.parse(contact.lastInboundAt) + WINDOW_MS : undefined;
+  const countryBlockedForMarketing = blocked(contact.phone, now);
+  if (kind === 'session') {
+    return canSend({ derived: contact.derived, now, kind: 'session', ...(windowOpenUntil ? { windowOpenUntil } : {}), countryBlockedForMarketing });
+  }
+  return canSend({ derived: contact.derived, templateCategory: category, now, kind: 'template', countryBlockedForMarketing });
+}
+
+/** True while the customer's own message keeps their 24 h window open (templates then do not count against the limit). */
+export function windowOpen(contact: Pick<AudienceContact, 'lastInboundAt'>, now: number): boolean {
+  return contact.lastInboundAt !== null && Date.parse(contact.lastInboundAt) + WINDOW_MS > now;
+}
+
+/** Runs the dry run over the audience (one pass; contacts in the order given). */
+export function dryRun(input: DryRunInput): DryRunResult {
+  const kind = input.kind ?? 'template';
+  const limit = tierLimit(input.limit.tier);
+  let remaining = Math.max(0, limit - input.limit.reached.size);
+  const send: PlannedRecipient[] = [];
+  const skipped: SkippedRecipient[] = [];
+  const byReason: Partial<Record<SkipReason, number>> = {};
+  const seenPhones = new Set<string>();
+  let audience = 0;
+  let consumes = 0;
+  const skip = (contact: AudienceContact, reason: SkipReason, detail?: string) => {
+    skipped.push({ contactId: contact.id, name: contact.name, phone: contact.phone, reason, ...(detail ? { detail } : {}) });
+    byReason[reason] = (byReason[reason] ?? 0) + 1;
+  };
+  for (const contact of input.contacts) {
+    if (!matchesAudience(contact, input.audience)) continue;
+    audience += 1;
+    const decision = consentDecision(contact, input.template.category, kind, input.now, input.blocked);
+    if (!decision.ok) {
+      skip(contact, decision.reason);
+      continue;
+    }
+    const missing = kind === 'template' ? missingFor(input.template, input.mapping, contact) : [];
+    if (missing.length > 0) {
+      skip(contact, 'missing_parameter', missing.join(', '));
+      continue;
+    }
+    // Already reached today, inside the window, or the same number twice: no new customer against the limit.
+    const free = kind === 'session' || input.limit.reached.has(contact.phone) || seenPhones.has(contact.phone) || windowOpen(contact, input.now);
+    if (!free) {
+      if (remaining <= 0) {
+        skip(contact, 'over_messaging_limit');
+        continue;
+      }
+      remaining -= 1;
+      consumes += 1;
+    }
+    seenPhones.add(contact.phone);
+    send.push({ contactId: contact.id, name: contact.name, phone: contact.phone, values: valuesFor(input.template, input.mapping, contact) });
+  }
+  const finite = Number.isFinite(limit);
+  return {
+    send,
+    skipped,
+    counts: { audience, send: send.length, skipped: skipped.length, byReason },
+    budget: {
+      tier: input.limit.tier,
+      limit: finite ? limit : null,
+      used: input.limit.reached.size,
+      remaining: finite ? Math.max(0, limit - input.limit.reached.size) : null,
+      consumes,
+    },
+  };
+}
