@@ -3,9 +3,11 @@ import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../../shared/contract/profile';
 import { en } from './en';
 import { es } from './es';
+import { hi } from './hi';
+import { pt } from './pt';
 
-/** Every shipped language's messages; pt and hi fall back to English until translated. */
-export const resources = { en, es } as const;
+/** Every shipped language's messages (a test checks each has exactly the English keys and placeholders). */
+export const resources = { en, es, pt, hi } as const;
 
 /** The language to start in before a profile exists: the browser's, if we ship it. */
 export function initialLocale(languages: readonly string[] = navigator.languages): Locale {

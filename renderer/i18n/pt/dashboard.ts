@@ -1,0 +1,115 @@
+import type { en } from '../sections/dashboard';
+
+/** Brazilian Portuguese wording for the Today dashboard and the Templates page. */
+export const pt: typeof en = {
+  today: {
+    title: 'Hoje',
+    intro: 'Como andam os consentimentos e as conversas, dia a dia.',
+    window: 'Período',
+    windowDays: 'Últimos {{count}} dias',
+    loading: 'Carregando os números…',
+    error: 'Não foi possível carregar os números: {{message}}',
+    countsTitle: 'Hoje, {{date}}',
+    counts: {
+      optIns: 'Consentimentos',
+      chatsStarted: 'Conversas iniciadas',
+      sent: 'Mensagens enviadas',
+      delivered: 'Entregues',
+      read: 'Lidas',
+      revocations: 'Descadastros',
+    },
+    day: 'Dia',
+    asTable: 'Ver como tabela',
+    summaryItem: '{{name}}: {{value}}',
+    optIns: {
+      title: 'Consentimentos por dia e por forma',
+      summary: 'Consentimentos por dia nos últimos {{days}} dias, por forma: {{total}} no total ({{list}}).',
+      empty: 'Nenhum consentimento ainda — registre um no Balcão (F2) ou compartilhe um ponto de entrada.',
+    },
+    chats: {
+      title: 'Conversas iniciadas por ponto de entrada',
+      summary:
+        'Conversas iniciadas por dia nos últimos {{days}} dias, por ponto de entrada: {{total}} no total ({{list}}).',
+      empty:
+        'Nenhuma conversa iniciada por um ponto de entrada ainda — coloque um cartaz com QR code na vitrine ou compartilhe um link em Pontos de entrada.',
+    },
+    messages: {
+      title: 'Mensagens enviadas, entregues e lidas',
+      summary:
+        'Mensagens por dia nos últimos {{days}} dias: {{sent}} enviadas, {{delivered}} entregues, {{read}} lidas.',
+      empty:
+        'Nenhuma mensagem enviada ainda — a mensagem de boas-vindas sai depois de cada consentimento; envie uma notificação pela página de um contato.',
+    },
+    revocations: {
+      title: 'Consentimentos retirados',
+      summary: 'Consentimentos retirados por dia nos últimos {{days}} dias, por forma: {{total}} no total ({{list}}).',
+      empty: 'Ninguém retirou o consentimento neste período.',
+    },
+  },
+  method: {
+    in_person: 'No balcão',
+    sms_keyword: 'Palavra-chave por SMS',
+    sms_double_opt_in: 'Confirmação por SMS',
+    email_link: 'Link por e-mail',
+    web_widget: 'Formulário do site',
+    web_popup: 'Pop-up do site',
+    in_app_toggle: 'Botão da equipe',
+    whatsapp_keyword: 'Palavra-chave no WhatsApp',
+    whatsapp_button: 'Botão do WhatsApp',
+    import: 'Lista importada',
+    staff: 'Equipe, a pedido do cliente',
+  },
+  templates: {
+    title: 'Modelos',
+    intro:
+      'Modelos de mensagem aprovados pelo WhatsApp para a sua conta. Defina cada variável uma vez; as notificações e campanhas preenchem o resto.',
+    sync: 'Sincronizar modelos',
+    syncing: 'Sincronizando…',
+    syncedAt: 'Última sincronização: {{when}}.',
+    neverSynced: 'Ainda não sincronizado.',
+    synced: 'Modelos sincronizados: {{count}}.',
+    syncError: 'Não foi possível sincronizar: {{message}}',
+    loading: 'Carregando modelos…',
+    empty:
+      'Nenhum modelo ainda — clique em “Sincronizar modelos” para buscá-los na sua conta do WhatsApp (no modo de teste, você recebe modelos de exemplo).',
+    listLabel: 'Modelos sincronizados',
+    language: 'Idioma',
+    category: 'Categoria',
+    status: 'Status',
+    preview: 'Prévia',
+    previewLabel: 'Prévia de {{name}}',
+    notSendable: 'Não pode ser enviado: não aparece na escolha de modelo das notificações nem das campanhas.',
+    statusLabel: {
+      APPROVED: 'Aprovado',
+      PENDING: 'Em análise',
+      PAUSED: 'Pausado pelo WhatsApp',
+      DISABLED: 'Desativado pelo WhatsApp',
+      REJECTED: 'Rejeitado',
+      other: 'Status: {{status}}',
+    },
+    categoryLabel: {
+      UTILITY: 'Utilidade (avisos de pedidos)',
+      MARKETING: 'Marketing (ofertas)',
+      AUTHENTICATION: 'Autenticação (códigos)',
+      other: '{{category}}',
+    },
+    mapping: {
+      title: 'Variáveis',
+      none: 'Este modelo não tem variáveis.',
+      slot: 'Variável {{slot}} {{part}}',
+      part: { header: 'no cabeçalho', body: 'no corpo' },
+      source: 'Preencher com',
+      ask: 'Digitar na hora de enviar',
+      name: 'Nome do cliente',
+      phone: 'Número de WhatsApp do cliente',
+      fixed: 'Sempre o mesmo texto',
+      fixedValue: 'Texto para {{slot}}',
+      save: 'Salvar variáveis',
+      saving: 'Salvando…',
+      saved: 'Variáveis salvas.',
+      error: 'Não foi possível salvar: {{message}}',
+      previewName: '[nome do cliente]',
+      previewPhone: '[número do cliente]',
+    },
+  },
+};
