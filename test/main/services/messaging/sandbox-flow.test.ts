@@ -1,20 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openHarness } from '../../../support/app-harness';
+import { eventually } from '../../../support/eventually';
 
 const web = { transport: 'web-bridge' } as const;
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => close?.());
 
-/** Polls until the check passes (webhooks arrive asynchronously) or the time runs out. */
-async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, ms = 8000): Promise<T> {
-  const until = Date.now() + ms;
-  let value = await read();
-  while (!ok(value) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 25));
-    value = await read();
-  }
-  return value;
-}
 
 async function sandboxShop() {
   const h = await openHarness({ sandbox: { statusDelays: { sent: 5, delivered: 10, read: 15 }, pairIntervalMs: 200 } });

@@ -1,20 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { joinLink } from '../../../../shared/domain/opt-in/join-code';
 import { openHarness } from '../../../support/app-harness';
+import { eventually } from '../../../support/eventually';
 
 const web = { transport: 'web-bridge' } as const;
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => close?.());
 
-async function eventually<T>(read: () => T, ok: (value: T) => boolean, ms = 8000): Promise<T> {
-  const until = Date.now() + ms;
-  let value = read();
-  while (!ok(value) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 20));
-    value = read();
-  }
-  return value;
-}
 
 async function sandboxShop() {
   const h = await openHarness({ sandbox: { statusDelays: { sent: 5, delivered: 10, read: 15 }, pairIntervalMs: 0 } });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTwilioFake, type TwilioFake } from '../../../../tools/twilio-fake/server';
 import { openHarness } from '../../../support/app-harness';
+import { eventually } from '../../../support/eventually';
 
 const DAY = 24 * 3600_000;
 const OUR_NUMBER = '+15005550006';
@@ -10,15 +11,6 @@ afterEach(async () => {
   cleanup = [];
 });
 
-async function eventually<T>(read: () => T | Promise<T>, ok: (value: T) => boolean, ms = 8000): Promise<T> {
-  const until = Date.now() + ms;
-  let value = await read();
-  while (!ok(value) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 20));
-    value = await read();
-  }
-  return value;
-}
 
 /** A sandbox shop whose clock can be moved forward, with Twilio pointed at the loopback fake. */
 async function shop(): Promise<{ h: Awaited<ReturnType<typeof openHarness>>; fake: TwilioFake; advance: (ms: number) => void }> {

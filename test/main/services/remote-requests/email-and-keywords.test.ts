@@ -2,6 +2,7 @@ import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openHarness } from '../../../support/app-harness';
+import { eventually } from '../../../support/eventually';
 
 const web = { transport: 'web-bridge' } as const;
 let cleanup: (() => Promise<void>)[] = [];
@@ -10,15 +11,6 @@ afterEach(async () => {
   cleanup = [];
 });
 
-async function eventually<T>(read: () => T | Promise<T>, ok: (value: T) => boolean, ms = 8000): Promise<T> {
-  const until = Date.now() + ms;
-  let value = await read();
-  while (!ok(value) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 20));
-    value = await read();
-  }
-  return value;
-}
 
 async function sandboxShop() {
   const h = await openHarness({ sandbox: { statusDelays: { sent: 5, delivered: 10, read: 15 }, pairIntervalMs: 0 } });

@@ -3,6 +3,7 @@ import type { ConsentEvent } from '../../../../shared/domain/consent/event';
 import type { LedgerListener } from '../../../../main/services/consent/ledger';
 import { StatsService } from '../../../../main/services/stats';
 import { openHarness } from '../../../support/app-harness';
+import { eventually } from '../../../support/eventually';
 
 const web = { transport: 'web-bridge' } as const;
 let close: (() => Promise<void>) | undefined;
@@ -11,16 +12,6 @@ afterEach(async () => {
   close = undefined;
 });
 
-/** Polls until the check passes (webhooks arrive asynchronously) or the time runs out. */
-async function eventually<T>(read: () => Promise<T> | T, ok: (value: T) => boolean, ms = 8000): Promise<T> {
-  const until = Date.now() + ms;
-  let value = await read();
-  while (!ok(value) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 25));
-    value = await read();
-  }
-  return value;
-}
 
 describe('StatsService with a scripted ledger', () => {
   const event = (id: string, contactId: string, type: ConsentEvent['type'], occurredAt: string) =>
