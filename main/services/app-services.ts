@@ -197,12 +197,13 @@ export async function createAppServices(input: ServiceDeps): Promise<AppServices
     templateMappings: dashboard.templateMappings,
     templateResync: dashboard.templateResync,
     async close() {
+      // Stop taking webhooks first: a status arriving after the outbox closed would be answered 500 for nothing.
+      await runtime.stop();
       dashboard.close();
       backups.stop();
       campaigns.close();
       await remoteRequests.stop();
       await messaging.stop();
-      await runtime.stop();
       await ledger.close();
       await store.close();
     },
