@@ -3,7 +3,7 @@
  * Prints: opening the data at start, logging one in-person opt-in durably (p50/p99), contact search (p95).
  * Targets (product.md §9): open ≤ 1 s, opt-in p99 ≤ 10 ms, search p95 ≤ 30 ms.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -22,12 +22,17 @@ const FIRST = ['Ana', 'Luis', 'Priya', 'João', 'Marta', 'Wei', 'Fatima', 'Carlo
 const LAST = ['García', 'Silva', 'Sharma', 'Santos', 'López', 'Chen', 'Khan', 'Pérez', 'Costa', 'Patel', 'Müller', 'Ruiz'];
 
 async function main(): Promise<void> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'od-bench-ledger-'));
+  // KEEP_DIR reuses (or keeps) a built data folder, to profile start-up without rebuilding it.
+  const keep = process.env.KEEP_DIR;
+  const dataDir = keep ?? (await mkdtemp(path.join(os.tmpdir(), 'od-bench-ledger-')));
+  const reuse = keep !== undefined && (await readdir(keep).catch(() => [])).length > 0;
   const now = () => new Date();
   let services = await createAppServices({ dataDir, runtime: 'web-bridge', version: 'bench', now });
-  await services.profile.save({ businessName: 'Bench Shop', country: 'ES', phone: '612345678', locale: 'es', mode: 'sandbox' });
+  // Measured without a Cloud API connection: this is the cost of recording consent, not of sending (welcomes queue).
+  await services.profile.save({ businessName: 'Bench Shop', country: 'ES', phone: '612345678', locale: 'es', mode: 'live_later' });
   const statement = await services.texts.render('optin_statement', 'es', { business: 'Bench Shop', purposes: ['marketing', 'utility'], phone: 'este número' });
 
+  if (!reuse) {
   console.log(`Building ${CONTACTS.toLocaleString()} contacts with ${(CONTACTS * EVENTS_PER_CONTACT).toLocaleString()} events…`);
   const build0 = performance.now();
   const BATCH = 1_000;
@@ -38,26 +43,32 @@ async function main(): Promise<void> {
       const name = `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]} ${i}`;
       const { record } = await services.ledger.ensureContact({ phone, name });
       const at = new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString();
-      const base = { recordedBy: 'bench', occurredAt: at, evidence: { staffMember: 'bench' }, source: 'counter', locale: 'es' } as const;
+      // Built as an import (as a shop with this many contacts would have): imports queue no welcome messages.
+      const base = { recordedBy: 'bench', occurredAt: at, evidence: { fileName: 'customers.csv', row: i + 1, attester: 'owner' }, source: 'customers.csv', locale: 'es' } as const;
       items.push({
         contactId: record.id,
         drafts: [
-          { ...base, type: 'confirmed', purpose: 'utility', method: 'in_person', textShown: statement.text, textVersion: statement.version },
-          { ...base, type: 'confirmed', purpose: 'marketing', method: 'in_person', textShown: statement.text, textVersion: statement.version },
+          { ...base, type: 'confirmed', purpose: 'utility', method: 'import', textShown: statement.text, textVersion: statement.version },
+          { ...base, type: 'confirmed', purpose: 'marketing', method: 'import', textShown: statement.text, textVersion: statement.version },
           i % 5 === 0
-            ? { ...base, type: 'revoked', purpose: 'marketing', method: 'staff' }
-            : { ...base, type: 'welcomed', purpose: 'utility', method: 'in_person' },
+            ? { ...base, type: 'revoked', purpose: 'marketing', method: 'import' }
+            : { ...base, type: 'welcomed', purpose: 'utility', method: 'import' },
         ],
       });
     }
     await services.ledger.recordMany(items);
   }
   console.log(`built in ${((performance.now() - build0) / 1000).toFixed(1)} s`);
+  }
   await services.close();
 
   const open0 = performance.now();
   services = await createAppServices({ dataDir, runtime: 'web-bridge', version: 'bench', now });
   const openMs = performance.now() - open0;
+  // Staff log opt-ins once the app is up, not while start-up work (the dashboard's first tally) still runs.
+  const ready0 = performance.now();
+  await services.stats.ready;
+  const readyMs = performance.now() - ready0;
 
   const version = (await services.texts.current('optin_statement', 'es')).version;
   const optIn: number[] = [];
@@ -90,11 +101,12 @@ async function main(): Promise<void> {
 
   console.log(`\nconsent ledger, ${services.ledger.size.toLocaleString()} contacts / ${services.ledger.eventCount.toLocaleString()} events`);
   console.log(`  open the data at start:        ${ms(openMs)}  (target ≤ 1000 ms) ${verdict(openMs, 1000)}`);
+  console.log(`  dashboard tally in background:  ${ms(readyMs)} more after open`);
   console.log(`  in-person opt-in, durable:     p50 ${ms(pct(optIn, 50))}  p99 ${ms(pct(optIn, 99))}  (target p99 ≤ 10 ms) ${verdict(pct(optIn, 99), 10)}`);
   console.log(`  contact search:                p50 ${ms(pct(search, 50))}  p95 ${ms(pct(search, 95))}  (target p95 ≤ 30 ms) ${verdict(pct(search, 95), 30)}`);
   console.log(`  filter "marketing opted out":  ${ms(filteredMs)} → ${optedOut.total.toLocaleString()} contacts`);
   await services.close();
-  await rm(dataDir, { recursive: true, force: true });
+  if (!keep) await rm(dataDir, { recursive: true, force: true });
 }
 
 main().catch((error) => {
