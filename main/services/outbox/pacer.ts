@@ -22,7 +22,7 @@ export class Pacer {
   private tokens: number;
   private last: number | undefined;
   private holdUntil = 0;
-  /** Share of the rate in use: cut by a fifth on each throughput error, recovering by 10 % of the rate per second. */
+  /** Share of the rate in use: cut by a tenth on each throughput error, recovering by 10 % of the rate per second. */
   private factor = 1;
   private readonly lastTo = new Map<string, number>();
   private readonly pairSpacing: number;
@@ -110,7 +110,7 @@ export class Pacer {
   slowDown(now: number, holdMs: number): void {
     this.refill(now);
     // Answers to requests that left before the hold began say nothing new: slow down once per hold.
-    if (now >= this.holdUntil) this.factor = Math.max(0.01, this.factor * 0.8);
+    if (now >= this.holdUntil) this.factor = Math.max(0.01, this.factor * 0.9);
     this.hold(now + holdMs);
   }
 
