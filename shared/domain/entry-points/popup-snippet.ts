@@ -1,5 +1,5 @@
 import { jsonForScript } from './html';
-import { POPUP_TRIGGERS_RUNTIME } from './popup-triggers';
+import { POPUP_MODAL_RUNTIME, POPUP_TRIGGERS_RUNTIME } from './popup-triggers';
 import { SNIPPET_NAMESPACE, assertSnippetInput, snippetColours } from './snippet-common';
 
 /** Accessible wording of the popup; pass translations for other languages. */
@@ -61,7 +61,7 @@ export function popupSnippet(input: PopupSnippetInput): string {
   };
   return (
     `<!-- Outreach Desk: WhatsApp popup (ref ${input.refCode}) -->\n` +
-    `<script>\n(function (cfg) {\n${POPUP_RUNTIME}\n${POPUP_TRIGGERS_RUNTIME}\n})(${jsonForScript(config)});\n</script>\n`
+    `<script>\n(function (cfg) {\n${POPUP_RUNTIME}\n${POPUP_TRIGGERS_RUNTIME}\n${POPUP_MODAL_RUNTIME}\n})(${jsonForScript(config)});\n</script>\n`
   );
 }
 
@@ -86,8 +86,7 @@ const POPUP_RUNTIME = String.raw`
     '@media print{.od-popup{display:none}}';
 
   var shown = false;
-  var root = null;
-  var previousFocus = null;
+  var modal = odPopupModal('a[href],button');
   var triggers = odPopupTriggers(cfg, ns, show, function () { return shown; });
   if (triggers.capped()) return;
 
@@ -98,31 +97,8 @@ const POPUP_RUNTIME = String.raw`
     return node;
   }
 
-  function focusables() {
-    return root ? root.querySelectorAll('a[href],button') : [];
-  }
 
-  function onKeydown(event) {
-    if (!root) return;
-    if (event.key === 'Escape' || event.key === 'Esc') { event.preventDefault(); hide(); return; }
-    if (event.key !== 'Tab') return;
-    var items = focusables();
-    var first = items[0];
-    var last = items[items.length - 1];
-    if (event.shiftKey && (document.activeElement === first || !root.contains(document.activeElement))) {
-      event.preventDefault(); last.focus();
-    } else if (!event.shiftKey && (document.activeElement === last || !root.contains(document.activeElement))) {
-      event.preventDefault(); first.focus();
-    }
-  }
 
-  function hide() {
-    if (!root) return;
-    document.removeEventListener('keydown', onKeydown, true);
-    root.parentNode.removeChild(root);
-    root = null;
-    if (previousFocus && previousFocus.focus && document.contains(previousFocus)) previousFocus.focus();
-  }
 
   function show() {
     if (shown || !document.body) return;
@@ -134,9 +110,8 @@ const POPUP_RUNTIME = String.raw`
       style.textContent = CSS;
       (document.head || document.body).appendChild(style);
     }
-    previousFocus = document.activeElement;
-    root = el('div', 'od-popup');
-    root.addEventListener('click', function (event) { if (event.target === root) hide(); });
+    var root = el('div', 'od-popup');
+    modal.open(root);
     var dialog = el('div', 'od-popup-dialog');
     dialog.setAttribute('role', 'dialog');
     dialog.setAttribute('aria-modal', 'true');
@@ -144,7 +119,7 @@ const POPUP_RUNTIME = String.raw`
     var close = el('button', 'od-popup-x', '\u00d7');
     close.type = 'button';
     close.setAttribute('aria-label', cfg.labels.close);
-    close.addEventListener('click', hide);
+    close.addEventListener('click', modal.hide);
     var title = el('h2', 'od-popup-title', cfg.headline);
     title.id = uid + '-title';
     dialog.appendChild(close);
@@ -161,11 +136,11 @@ const POPUP_RUNTIME = String.raw`
     cta.rel = 'noopener noreferrer';
     cta.style.background = cfg.bg;
     cta.style.color = cfg.fg;
-    cta.addEventListener('click', function () { setTimeout(hide, 0); });
+    cta.addEventListener('click', function () { setTimeout(modal.hide, 0); });
     dialog.appendChild(cta);
     root.appendChild(dialog);
     document.body.appendChild(root);
-    document.addEventListener('keydown', onKeydown, true);
+    modal.trap();
     cta.focus();
   }
 

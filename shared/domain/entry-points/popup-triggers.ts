@@ -75,3 +75,43 @@ export const POPUP_TRIGGERS_RUNTIME = String.raw`
     return { capped: capped, fired: fired, arm: arm };
   }
 `;
+
+/**
+ * The dialog behaviour shared by every popup snippet, as ES5 source inlined in the snippet's IIFE. It defines
+ * `odPopupModal(selector)` → `{ open(root), trap(), hide() }`: `open` remembers the focused element and
+ * makes `root` the overlay (a click on the backdrop closes it), `trap` keeps Tab inside the elements matching
+ * `selector` and closes on Escape, `hide` removes the overlay and gives focus back to where it was.
+ */
+export const POPUP_MODAL_RUNTIME = String.raw`
+  function odPopupModal(selector) {
+    var root = null;
+    var previousFocus = null;
+    function onKeydown(event) {
+      if (!root) return;
+      if (event.key === 'Escape' || event.key === 'Esc') { event.preventDefault(); hide(); return; }
+      if (event.key !== 'Tab') return;
+      var items = root.querySelectorAll(selector);
+      var first = items[0];
+      var last = items[items.length - 1];
+      if (event.shiftKey && (document.activeElement === first || !root.contains(document.activeElement))) {
+        event.preventDefault(); last.focus();
+      } else if (!event.shiftKey && (document.activeElement === last || !root.contains(document.activeElement))) {
+        event.preventDefault(); first.focus();
+      }
+    }
+    function hide() {
+      if (!root) return;
+      document.removeEventListener('keydown', onKeydown, true);
+      root.parentNode.removeChild(root);
+      root = null;
+      if (previousFocus && previousFocus.focus && document.contains(previousFocus)) previousFocus.focus();
+    }
+    function open(overlay) {
+      previousFocus = document.activeElement;
+      root = overlay;
+      overlay.addEventListener('click', function (event) { if (event.target === overlay) hide(); });
+    }
+    function trap() { document.addEventListener('keydown', onKeydown, true); }
+    return { open: open, trap: trap, hide: hide };
+  }
+`;

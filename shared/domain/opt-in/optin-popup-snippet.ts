@@ -1,5 +1,5 @@
 import { jsonForScript } from '../entry-points/html';
-import { POPUP_TRIGGERS_RUNTIME } from '../entry-points/popup-triggers';
+import { POPUP_MODAL_RUNTIME, POPUP_TRIGGERS_RUNTIME } from '../entry-points/popup-triggers';
 import { OPTIN_FORM_RUNTIME } from './form-runtime';
 import { snippetConfig, type OptInSnippetInput } from './snippet-config';
 
@@ -28,7 +28,7 @@ export function optInPopupSnippet(input: OptInSnippetInput): string {
   };
   return (
     `<!-- Outreach Desk: WhatsApp opt-in popup (code ${base.code}) -->\n` +
-    `<script>\n(function (cfg) {\n${RUNTIME}\n${OPTIN_FORM_RUNTIME}\n${POPUP_TRIGGERS_RUNTIME}\n})(${jsonForScript(config)});\n</script>\n`
+    `<script>\n(function (cfg) {\n${RUNTIME}\n${OPTIN_FORM_RUNTIME}\n${POPUP_TRIGGERS_RUNTIME}\n${POPUP_MODAL_RUNTIME}\n})(${jsonForScript(config)});\n</script>\n`
   );
 }
 
@@ -48,34 +48,10 @@ const RUNTIME = String.raw`
     '@media print{.od-optin-popup{display:none}}';
 
   var shown = false;
-  var root = null;
-  var previousFocus = null;
+  var modal = odPopupModal('a[href],button,input,select,textarea');
   var triggers = odPopupTriggers(cfg, ns, show, function () { return shown; });
   if (triggers.capped()) return;
 
-  function focusables() {
-    return root ? root.querySelectorAll('a[href],button,input,select,textarea') : [];
-  }
-  function onKeydown(event) {
-    if (!root) return;
-    if (event.key === 'Escape' || event.key === 'Esc') { event.preventDefault(); hide(); return; }
-    if (event.key !== 'Tab') return;
-    var items = focusables();
-    var first = items[0];
-    var last = items[items.length - 1];
-    if (event.shiftKey && (document.activeElement === first || !root.contains(document.activeElement))) {
-      event.preventDefault(); last.focus();
-    } else if (!event.shiftKey && (document.activeElement === last || !root.contains(document.activeElement))) {
-      event.preventDefault(); first.focus();
-    }
-  }
-  function hide() {
-    if (!root) return;
-    document.removeEventListener('keydown', onKeydown, true);
-    root.parentNode.removeChild(root);
-    root = null;
-    if (previousFocus && previousFocus.focus && document.contains(previousFocus)) previousFocus.focus();
-  }
   function show() {
     if (shown || !document.body) return;
     shown = true;
@@ -87,10 +63,9 @@ const RUNTIME = String.raw`
       style.textContent = CSS;
       (document.head || document.body).appendChild(style);
     }
-    previousFocus = document.activeElement;
-    root = document.createElement('div');
+    var root = document.createElement('div');
     root.className = 'od-optin-popup';
-    root.addEventListener('click', function (event) { if (event.target === root) hide(); });
+    modal.open(root);
     var dialog = document.createElement('div');
     dialog.className = 'od-optin';
     dialog.setAttribute('role', 'dialog');
@@ -101,7 +76,7 @@ const RUNTIME = String.raw`
     close.className = 'od-optin-x';
     close.textContent = '\u00d7';
     close.setAttribute('aria-label', cfg.labels.close);
-    close.addEventListener('click', hide);
+    close.addEventListener('click', modal.hide);
     var title = document.createElement('h2');
     title.className = 'od-optin-title';
     title.id = uid + '-title';
@@ -112,7 +87,7 @@ const RUNTIME = String.raw`
     dialog.appendChild(built.form);
     root.appendChild(dialog);
     document.body.appendChild(root);
-    document.addEventListener('keydown', onKeydown, true);
+    modal.trap();
     built.focus();
   }
 
