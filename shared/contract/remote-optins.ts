@@ -104,6 +104,8 @@ export const remoteOptInChannels = {
       popup: PopupTriggersSchema.optional(),
     }),
     OptInWidgetSchema,
+    // A widget fixes the consent statement customers will see: shop settings, so owner-only in staff mode.
+    { owner: true },
   ),
   'optInWidgets:snippet': channel(
     z.object({ code: z.string().min(1).max(12) }),

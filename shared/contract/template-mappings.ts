@@ -33,6 +33,7 @@ export const templateMappingChannels = {
       slots: z.record(SlotKeySchema, SlotSourceSchema),
     }),
     TemplateMappingSchema,
+    { owner: true },
   ),
 };
 

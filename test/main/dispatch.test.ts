@@ -101,3 +101,24 @@ describe('dispatcher', () => {
     expect(await h.dispatch('profile:save', validProfile, web)).toMatchObject({ ok: true });
   });
 });
+
+describe('staff mode', () => {
+  it.each([
+    'profile:save',
+    'connection:save',
+    'connection:setSandbox',
+    'consent:saveText',
+    'export:eventsCsv',
+    'export:proofPack',
+    'backup:restore',
+    'import:run',
+    'campaigns:create',
+    'campaigns:start',
+    'optInWidgets:create',
+    'templates:saveMapping',
+    'remoteOptIns:saveSettings',
+  ])('%s needs the owner PIN once one is set', async (name) => {
+    const { contract } = await import('../../shared/contract');
+    expect((contract as Record<string, { owner?: boolean }>)[name]?.owner).toBe(true);
+  });
+});

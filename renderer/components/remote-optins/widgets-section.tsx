@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResultOf } from '../../../shared/contract';
 import { api } from '../../api';
+import { useOwnerGate } from '../owner/use-owner-gate';
 
 type Widget = ResultOf<'optInWidgets:list'>[number];
 type Kind = Widget['kind'];
@@ -16,6 +17,7 @@ export function OptInWidgetsSection(): ReactNode {
   const [purposes, setPurposes] = useState<Purpose[]>(['utility']);
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
+  const { run, dialog } = useOwnerGate();
 
   const [loads, setLoads] = useState(0);
   useEffect(() => {
@@ -29,7 +31,7 @@ export function OptInWidgetsSection(): ReactNode {
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await api.optInWidgets.create({ kind, name, purposes });
+    const result = await run(() => api.optInWidgets.create({ kind, name, purposes }));
     if (!result.ok) return setError(result.error.message);
     setError(null);
     setName('');
@@ -94,6 +96,7 @@ export function OptInWidgetsSection(): ReactNode {
           ))}
         </ul>
       )}
+      {dialog}
     </section>
   );
 }
