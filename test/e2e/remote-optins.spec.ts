@@ -14,6 +14,8 @@ test('consent tools: create a website opt-in widget and ask a customer for conse
   const row = widgets.getByRole('listitem').filter({ hasText: 'Website footer' });
   await expect(row).toContainText(/Code [A-Z0-9]{5}/);
   await row.getByRole('button', { name: 'Copy snippet' }).click();
+  // The copy fetches the snippet from main first: read the clipboard only once the page says it is done.
+  await expect(row.getByRole('status')).toHaveText(/Copied\./);
   const snippet = await page.evaluate(() => navigator.clipboard.readText());
   const code = /code ([A-Z0-9]{5})/.exec(snippet)?.[1];
   expect(code).toBeTruthy();
