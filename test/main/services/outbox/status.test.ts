@@ -88,7 +88,12 @@ describe('status webhooks', () => {
     const before = Date.now();
     const [a, b, c] = await rig.outbox.enqueue([marketingItem(limited), marketingItem(stopped), marketingItem(bounced)]);
     rig.outbox.start();
-    await until(() => rig!.outbox.get(b!.id)!.state === 'failed' && rig!.outbox.get(c!.id)!.state === 'failed' && rig!.outbox.get(a!.id)!.error?.code === 131049);
+    // The contact signals follow the state write: wait for them too.
+    await until(
+      () =>
+        rig!.outbox.get(b!.id)!.state === 'failed' && rig!.outbox.get(c!.id)!.state === 'failed' && rig!.outbox.get(a!.id)!.error?.code === 131049 &&
+        rig!.stopped.length > 0 && rig!.undeliverable.length > 0,
+    );
     const held = rig.outbox.get(a!.id)!;
     expect(held.state).toBe('queued');
     expect(held.nextAttemptAt).toBeGreaterThanOrEqual(before + 24 * 3600_000);
