@@ -107,7 +107,7 @@ export async function createAppServices(input: ServiceDeps): Promise<AppServices
     onProgress: (progress) => bus.emit('import:progress', progress),
     pause: () => new Promise((resolve) => setImmediate(resolve)),
   });
-  const backups = new BackupService(store, deps.dataDir, deps.now, (m) => console.log(m));
+  const backups = new BackupService(store, deps.dataDir, deps.now, (m) => console.log(m), (p) => bus.emit('backup:progress', p));
   const vault = givenVault ?? new FileVault(deps.dataDir, PLAIN_CODEC);
   const templates = await TemplatesService.open(deps.dataDir, deps.now);
   // The receiver starts before the inbox exists; webhooks wait for it through this late binding.

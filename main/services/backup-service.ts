@@ -1,11 +1,14 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import type { BackupProgress } from '../../shared/contract/backups';
 import { AppError } from './app-error';
 import { validateBackup, type BackupInfo } from './store/backup';
+import { StoreError } from './store/errors';
 import { DataStore } from './store/data-store';
 import { writeSmallFileAtomic } from './store/fs-atomic';
 
 const PENDING = 'pending-restore.json';
+const PROGRESS_EVERY_MS = 100;
 
 /**
  * Backups of the whole data folder: one automatic backup a day (14 kept), manual backups, and restore. A restore is
@@ -13,12 +16,14 @@ const PENDING = 'pending-restore.json';
  */
 export class BackupService {
   private timer: NodeJS.Timeout | null = null;
+  private running: AbortController | null = null;
 
   constructor(
     private readonly store: DataStore,
     private readonly dataDir: string,
     private readonly now: () => Date,
     private readonly log: (message: string) => void = () => undefined,
+    private readonly onProgress: (progress: BackupProgress) => void = () => undefined,
   ) {}
 
   /** Carries out a restore requested in the previous run; call before opening the data folder. */
@@ -55,8 +60,37 @@ export class BackupService {
     }
   }
 
-  create(): Promise<BackupInfo> {
-    return this.store.backup('manual');
+  /** "Back up now", one at a time, reporting bytes copied; {@link cancel} stops it and keeps nothing of it. */
+  async create(): Promise<BackupInfo> {
+    if (this.running) throw new AppError('busy', 'A backup is already being made. Wait for it to finish, or cancel it.');
+    const controller = new AbortController();
+    this.running = controller;
+    let last = -Infinity;
+    try {
+      const info = await this.store.backup('manual', {
+        signal: controller.signal,
+        onProgress: (done, total) => {
+          const at = performance.now();
+          if (at - last < PROGRESS_EVERY_MS) return;
+          last = at;
+          this.onProgress({ done, total });
+        },
+      });
+      this.onProgress({ done: info.bytes, total: info.bytes });
+      return info;
+    } catch (error) {
+      if (error instanceof StoreError && error.code === 'cancelled') throw new AppError('cancelled', 'The backup was cancelled. Nothing was kept of it.');
+      throw error;
+    } finally {
+      this.running = null;
+    }
+  }
+
+  /** Cancels the running manual backup, if any. */
+  cancel(): boolean {
+    if (!this.running) return false;
+    this.running.abort();
+    return true;
   }
 
   /** Checks the backup completely now, so a broken one is refused before the owner restarts for nothing. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ImportProgressSchema } from './import';
 import { CampaignProgressSchema } from './campaigns';
+import { BackupProgressSchema } from './backups';
 
 /** Events main pushes to the renderer; each subscription returns its own unsubscribe function. */
 export const events = {
@@ -10,6 +11,8 @@ export const events = {
   'import:progress': ImportProgressSchema,
   /** A campaign's counts and status (at most every 100 ms per campaign). */
   'campaign:progress': CampaignProgressSchema,
+  /** A manual backup's bytes copied (at most every 100 ms). */
+  'backup:progress': BackupProgressSchema,
   /** Outbox items that changed in the last ~100 ms (coalesced so campaigns do not flood the renderer). */
   'outbox:changed': z.object({
     items: z.array(

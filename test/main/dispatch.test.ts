@@ -110,6 +110,8 @@ describe('staff mode', () => {
     'consent:saveText',
     'export:eventsCsv',
     'export:proofPack',
+    'backup:create',
+    'backup:cancel',
     'backup:restore',
     'import:run',
     'campaigns:create',

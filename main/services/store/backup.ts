@@ -33,17 +33,28 @@ const FORMAT = 'outreach-desk/backup';
 export const MANIFEST = 'manifest.json';
 const KINDS: readonly BackupKind[] = ['auto', 'manual', 'pre-migration'];
 
+/** Progress and cancel of a long copy. */
+export interface CopyControl {
+  /** Bytes copied so far and in all; called after every chunk. */
+  onProgress?: (done: number, total: number) => void;
+  /** Stops between chunks with a `cancelled` StoreError; nothing of the unfinished backup is left behind. */
+  signal?: AbortSignal;
+}
+
 /**
  * Copies the given files (each up to its acknowledged length) into a new backup folder with a manifest of sizes and
  * SHA-256 sums. Built in a hidden temp folder and renamed at the end, so a backup either exists whole or not at all.
  */
-export async function writeBackup(input: {
-  files: readonly StoreFile[];
-  backupDir: string;
-  kind: BackupKind;
-  createdAt: number;
-  schemaVersion: number;
-}): Promise<BackupInfo> {
+export async function writeBackup(
+  input: {
+    files: readonly StoreFile[];
+    backupDir: string;
+    kind: BackupKind;
+    createdAt: number;
+    schemaVersion: number;
+  },
+  control: CopyControl = {},
+): Promise<BackupInfo> {
   await fs.mkdir(input.backupDir, { recursive: true });
   const stamp = new Date(input.createdAt).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   let name = `${input.kind}-${stamp}`;
@@ -52,10 +63,22 @@ export async function writeBackup(input: {
   await fs.rm(temp, { recursive: true, force: true });
   await fs.mkdir(temp);
   const files: Manifest['files'] = [];
-  for (const source of input.files) {
-    const fileName = path.basename(source.file);
-    const copied = await copyPrefix(source.file, path.join(temp, fileName), source.length);
-    if (copied) files.push({ name: fileName, ...copied });
+  try {
+    const total = await totalBytes(input.files);
+    let before = 0;
+    for (const source of input.files) {
+      const fileName = path.basename(source.file);
+      const base = before;
+      const copied = await copyPrefix(source.file, path.join(temp, fileName), source.length, {
+        signal: control.signal,
+        onProgress: control.onProgress && ((done) => control.onProgress!(Math.min(total, base + done), total)),
+      });
+      if (copied) files.push({ name: fileName, ...copied });
+      before += copied?.bytes ?? 0;
+    }
+  } catch (error) {
+    await fs.rm(temp, { recursive: true, force: true });
+    throw error;
   }
   const manifest: Manifest = {
     format: FORMAT,
@@ -157,11 +180,19 @@ function invalid(backupPath: string, why: string): StoreError {
   return new StoreError('backup_invalid', `${backupPath} cannot be restored: ${why}.`);
 }
 
+/** What the files will take: acknowledged lengths, or the current size of files without one. */
+async function totalBytes(files: readonly StoreFile[]): Promise<number> {
+  let total = 0;
+  for (const file of files) total += file.length ?? (await fs.stat(file.file).then((st) => st.size, () => 0));
+  return total;
+}
+
 /** Copies the first `length` bytes (all when undefined) and fsyncs; `undefined` when the source is gone. */
 async function copyPrefix(
   source: string,
   target: string,
   length: number | undefined,
+  control: CopyControl = {},
 ): Promise<{ bytes: number; sha256: string } | undefined> {
   const input = await fs.open(source, 'r').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;
@@ -176,12 +207,14 @@ async function copyPrefix(
       const limit = length ?? (await input.stat()).size;
       const buffer = Buffer.allocUnsafe(1 << 20);
       while (bytes < limit) {
+        if (control.signal?.aborted) throw new StoreError('cancelled', 'The backup was cancelled; nothing was kept of it.');
         const { bytesRead } = await input.read(buffer, 0, Math.min(buffer.length, limit - bytes), bytes);
         if (bytesRead === 0) break;
         const chunk = buffer.subarray(0, bytesRead);
         hash.update(chunk);
         await writeAll(output, chunk);
         bytes += bytesRead;
+        control.onProgress?.(bytes, limit);
       }
       await output.sync();
     } finally {

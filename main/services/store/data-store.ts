@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { listBackups, pruneBackups, writeBackup, type BackupInfo, type BackupKind } from './backup';
+import { listBackups, pruneBackups, writeBackup, type BackupInfo, type BackupKind, type CopyControl } from './backup';
 import { CollectionStore, type CollectionOptions, type StoreFile, type StoredRecord } from './collection-store';
 import { StoreError } from './errors';
 import { EventLog, type EventLogOptions } from './event-log';
@@ -141,11 +141,11 @@ export class DataStore {
    * Copies the folder into a new backup: every acknowledged write up to one instant, nothing after it. Compaction
    * and checkpoints wait meanwhile; appends do not.
    */
-  backup(kind: BackupKind = 'manual'): Promise<BackupInfo> {
-    return this.backupAt(kind, this.now());
+  backup(kind: BackupKind = 'manual', control: CopyControl = {}): Promise<BackupInfo> {
+    return this.backupAt(kind, this.now(), control);
   }
 
-  private backupAt(kind: BackupKind, createdAt: number): Promise<BackupInfo> {
+  private backupAt(kind: BackupKind, createdAt: number, control: CopyControl = {}): Promise<BackupInfo> {
     return this.backupMutex.run(async () => {
       this.assertOpen();
       const stores = await Promise.all(this.owned.values());
@@ -157,7 +157,7 @@ export class DataStore {
           if (!entry.isFile() || known.has(entry.name) || entry.name === LOCK_FILE || entry.name.endsWith('.tmp')) continue;
           files.push({ file: path.join(this.dir, entry.name), length: undefined });
         }
-        return await writeBackup({ files, backupDir: this.backupDir, kind, createdAt, schemaVersion: this.version });
+        return await writeBackup({ files, backupDir: this.backupDir, kind, createdAt, schemaVersion: this.version }, control);
       } finally {
         for (const release of releases) release();
       }

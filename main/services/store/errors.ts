@@ -9,7 +9,8 @@ export type StoreErrorCode =
   | 'schema_too_new'
   | 'migration_failed'
   | 'backup_invalid'
-  | 'restore_failed';
+  | 'restore_failed'
+  | 'cancelled';
 
 /** A typed, expected failure of the storage engine, with a specific message. */
 export class StoreError extends Error {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupInfoView } from '../../../shared/contract/backups';
+import type { BackupInfoView, BackupProgress } from '../../../shared/contract/backups';
 import { api } from '../../api';
 import { ConfirmDialog } from '../consent/confirm-dialog';
 import { useOwnerGate } from '../owner/use-owner-gate';
@@ -15,6 +15,9 @@ export function BackupsSettings(): ReactNode {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
   const [confirming, setConfirming] = useState<BackupInfoView | null>(null);
+  const [progress, setProgress] = useState<BackupProgress | null>(null);
+
+  useEffect(() => api.events.subscribe('backup:progress', (p) => setProgress(p)), []);
 
   const [loads, setLoads] = useState(0);
   const load = useCallback(async () => setLoads((n) => n + 1), []);
@@ -37,8 +40,13 @@ export function BackupsSettings(): ReactNode {
     setMessage(t('backups.working'));
     const result = await run(() => api.backup.create());
     setBusy(false);
-    setMessage(result.ok ? t('backups.done') : result.error.message);
+    setProgress(null);
+    setMessage(result.ok ? t('backups.done') : result.error.code === 'cancelled' ? t('backups.cancelled') : result.error.message);
     await load();
+  }
+
+  async function cancelBackup() {
+    await run(() => api.backup.cancel());
   }
 
   async function restore(backup: BackupInfoView) {
@@ -50,6 +58,7 @@ export function BackupsSettings(): ReactNode {
 
   const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const sizeFormat = new Intl.NumberFormat(i18n.language, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
+  const mbFormat = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 });
   return (
     <section aria-labelledby="settings-backups">
       <h2 id="settings-backups">{t('backups.title')}</h2>
@@ -59,8 +68,20 @@ export function BackupsSettings(): ReactNode {
         <button type="button" className="primary" onClick={backUpNow} disabled={busy} aria-busy={busy}>
           {t('backups.now')}
         </button>
+        {busy && (
+          <button type="button" onClick={() => void cancelBackup()}>
+            {t('backups.cancel')}
+          </button>
+        )}
         <span role="status">{message}</span>
       </div>
+      {busy && progress && (
+        <p className="import-progress">
+          <label htmlFor="backup-progress-bar">{t('backups.progressLabel')}</label>{' '}
+          <progress id="backup-progress-bar" max={Math.max(1, progress.total)} value={progress.done} />{' '}
+          <span>{t('backups.progressText', { done: mbFormat.format(progress.done / 1_000_000), total: mbFormat.format(progress.total / 1_000_000) })}</span>
+        </p>
+      )}
       {backups.length === 0 ? (
         <p className="muted">{t('backups.none')}</p>
       ) : (

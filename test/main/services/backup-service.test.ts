@@ -1,3 +1,4 @@
+import { readdir, writeFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openHarness } from '../../support/app-harness';
 import { tempDir } from '../../support/temp-dir';
@@ -43,5 +44,41 @@ describe('backups', () => {
     expect(second.services.profile.get()?.businessName).toBe('Shop');
     expect(((await second.dispatch('backup:list', {}, web)) as any).value.pendingRestore).toBeNull();
     await second.services.close();
+  });
+
+  it('reports progress while backing up, and a cancelled backup leaves nothing behind', async () => {
+    const tmp = await tempDir();
+    cleanup = tmp.cleanup;
+    const dataDir = `${tmp.dir}/data`;
+    const h = await openHarness({ dataDir });
+    await h.dispatch('profile:save', { businessName: 'Shop', country: 'GB', phone: '07400123456', locale: 'en', mode: 'sandbox' }, web);
+    // A large file in the folder (backups copy every file there) makes the copy take many chunks.
+    await writeFile(`${dataDir}/attachments.bin`, Buffer.alloc(24 << 20, 7));
+    const seen: { done: number; total: number }[] = [];
+    const stop = h.services.bus.listen((event, payload) => {
+      if (event === 'backup:progress') seen.push(payload as { done: number; total: number });
+    });
+
+    const whole = await h.dispatch('backup:create', {}, web);
+    expect(whole.ok).toBe(true);
+    expect(seen.length).toBeGreaterThanOrEqual(1);
+    expect(seen.at(-1)!.done).toBe(seen.at(-1)!.total);
+    expect(seen.at(-1)!.total).toBe((whole as any).value.bytes);
+    expect(seen.map((p) => p.done)).toEqual([...seen.map((p) => p.done)].sort((a, b) => a - b));
+
+    seen.length = 0;
+    const stopOnFirst = h.services.bus.listen((event) => {
+      if (event === 'backup:progress') void h.dispatch('backup:cancel', {}, web);
+    });
+    // The first progress report comes after the first chunk, so the cancel lands mid-copy.
+    const cancelled = await h.dispatch('backup:create', {}, web);
+    expect(cancelled).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    const listed = (await h.dispatch('backup:list', {}, web)) as any;
+    expect(listed.value.backups).toHaveLength(1);
+    expect((await readdir(listed.value.folder)).filter((name) => name.startsWith('.tmp-'))).toEqual([]);
+    expect(await h.dispatch('backup:cancel', {}, web)).toMatchObject({ ok: true, value: { cancelled: false } });
+    stop();
+    stopOnFirst();
+    await h.services.close();
   });
 });
