@@ -47,6 +47,7 @@ export function resolveSettings(o: CloudEmulatorOptions): Settings {
     chaos: o.chaos ?? null,
     webhookRetries: o.webhookRetries ?? 3,
     webhookRetryDelayMs: o.webhookRetryDelayMs ?? 50,
+    webhookRetryMaxDelayMs: o.webhookRetryMaxDelayMs ?? 60_000,
     templatesPageSize: o.templatesPageSize ?? 25,
     clock: o.clock ?? Date.now,
   };
@@ -78,6 +79,7 @@ export function createEmulatorCore(options: CloudEmulatorOptions) {
     getSecret: () => s.appSecret,
     getRetries: () => s.webhookRetries,
     getRetryDelayMs: () => s.webhookRetryDelayMs,
+    getRetryMaxDelayMs: () => s.webhookRetryMaxDelayMs,
     clock: s.clock,
     record: (d) => deliveries.push(d),
   });

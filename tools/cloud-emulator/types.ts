@@ -63,7 +63,10 @@ export interface CloudEmulatorOptions {
   chaos?: ChaosOptions | null;
   /** Extra attempts when the webhook receiver does not answer 200 (Meta retries for days). Default 3. */
   webhookRetries?: number;
+  /** First retry delay; each next one doubles, up to webhookRetryMaxDelayMs. Default 50. */
   webhookRetryDelayMs?: number;
+  /** Longest wait between two attempts (Meta's own retries spread over 7 days). Default 60 s. */
+  webhookRetryMaxDelayMs?: number;
   /** Page size of the templates list when no `limit` is given. Default 25. */
   templatesPageSize?: number;
   clock?: () => number;

@@ -10,6 +10,7 @@ export interface PosterSettings {
   getSecret: () => string;
   getRetries: () => number;
   getRetryDelayMs: () => number;
+  getRetryMaxDelayMs: () => number;
   clock: () => number;
   record: (delivery: WebhookDelivery) => void;
 }
@@ -83,7 +84,7 @@ export function createWebhookPoster(settings: PosterSettings): WebhookPoster {
     try {
       let status = await attempt(body, kind);
       for (let retry = 0; status !== 200 && settings.getUrl() && retry < settings.getRetries() && mine === generation; retry++) {
-        await new Promise((resolve) => setTimeout(resolve, settings.getRetryDelayMs() * 2 ** retry));
+        await new Promise((resolve) => setTimeout(resolve, Math.min(settings.getRetryMaxDelayMs(), settings.getRetryDelayMs() * 2 ** retry)));
         status = await attempt(body, kind);
       }
       return status;

@@ -1,6 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +9,7 @@ import { DataStore } from '../../../../main/services/store';
 import type { OutboxItem } from '../../../../main/services/outbox';
 import { startCloudEmulator, type CloudEmulator } from '../../../../tools/cloud-emulator';
 import { optedInSeeds, seedContacts, WEEKLY_MAPPING } from '../../../fixtures/campaign-contacts';
+import { freePort, runTsChild, type ChildRun } from '../../../support/child-app';
 
 const CHILD = path.resolve(import.meta.dirname, '../../../fixtures/campaign-child.ts');
 const RECIPIENTS = 2000;
@@ -19,29 +18,9 @@ let emulator: CloudEmulator;
 let dir: string;
 let port: number;
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port: p } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return p;
-}
-
-function runChild(campaignId: string): { child: ChildProcess; started: Promise<void>; exit: Promise<number | null>; output: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, path.join(dir, 'data'), campaignId], {
-    cwd: path.resolve(import.meta.dirname, '../../../..'),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let markStarted: () => void = () => undefined;
-  const started = new Promise<void>((resolve) => (markStarted = resolve));
-  child.stdout!.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
-    if (out.includes('STARTING') || out.includes('READY')) markStarted();
-  });
-  child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, started, exit, output: () => out };
+/** The app in a child process, sending the campaign; ready once it is starting or running it. */
+function runChild(campaignId: string): ChildRun {
+  return runTsChild(CHILD, [path.join(dir, 'data'), campaignId], ['STARTING', 'READY']);
 }
 
 const campaignSent = () => emulator.control.sent().filter((m) => m.templateName === 'weekly_offer');
@@ -55,8 +34,10 @@ beforeAll(async () => {
     statusDelays: { sent: 20, delivered: 40, read: null },
     webhookUrl: `http://127.0.0.1:${port}/webhook`,
     // Meta retries for days; here long enough to reach the restarted app.
-    webhookRetries: 30,
+    webhookRetries: 300,
     webhookRetryDelayMs: 100,
+    // Capped, so a status that missed both app runs reaches the owner's within the wait below.
+    webhookRetryMaxDelayMs: 400,
   });
 });
 
@@ -86,7 +67,7 @@ describe('campaign across an app restart', () => {
 
     // Killed right as it starts (planning or queueing), then mid-sending.
     const first = runChild(campaign.id);
-    await Promise.race([first.started, first.exit]);
+    await Promise.race([first.ready, first.exit]);
     await new Promise((r) => setTimeout(r, 40));
     first.child.kill('SIGKILL');
     await first.exit;

@@ -1,12 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboxItem } from '../../../../main/services/outbox';
 import { DataStore } from '../../../../main/services/store';
 import { startCloudEmulator, type CloudEmulator } from '../../../../tools/cloud-emulator';
+import { freePort, runTsChild, type ChildRun } from '../../../support/child-app';
 
 const CHILD = path.resolve(import.meta.dirname, '../../../fixtures/outbox-child.ts');
 const ITEMS = 500;
@@ -16,31 +15,10 @@ let emulator: CloudEmulator;
 let dir: string;
 let port: number;
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port: p } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return p;
-}
-
 /** Starts the child; `ready` resolves when its outbox runs, `exit` with its exit code (null when killed). */
-function runChild(): { child: ChildProcess; ready: Promise<void>; exit: Promise<number | null>; output: () => string } {
+function runChild(): ChildRun {
   const config = JSON.stringify({ accessToken: emulator.accessToken, phoneNumberId: emulator.phoneNumberId, wabaId: emulator.wabaId, appSecret: emulator.appSecret });
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, path.join(dir, 'data'), emulator.url, String(port), String(ITEMS), config], {
-    cwd: path.resolve(import.meta.dirname, '../../../..'),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let markReady: () => void = () => undefined;
-  const ready = new Promise<void>((resolve) => (markReady = resolve));
-  child.stdout!.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
-    if (out.includes('READY')) markReady();
-  });
-  child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, ready, exit, output: () => out };
+  return runTsChild(CHILD, [path.join(dir, 'data'), emulator.url, String(port), String(ITEMS), config]);
 }
 
 beforeAll(async () => {
