@@ -174,12 +174,15 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
       url = `http://${host}:${port}${path}`;
       return { url, port };
     },
-    close() {
-      return new Promise<void>((resolve) => {
+    async close() {
+      await new Promise<void>((resolve) => {
         if (!server.listening) return resolve();
         server.close(() => resolve());
         for (const socket of sockets) socket.destroy();
       });
+      // Handlers already running finish before the app closes the stores they write to (their answer is lost with
+      // the socket, so Meta sends those events again; dedupe makes that harmless).
+      await queue;
     },
     get url() {
       return url;
