@@ -4,9 +4,8 @@ import type { ApiError } from '../../../shared/contract';
 import type { ConsentPurpose } from '../../../shared/domain/consent/event';
 import { api } from '../../api';
 import { useStore } from '../../store';
-import { Field } from '../field';
 import { focusField } from './focus-field';
-import { PhonePreview } from './phone-preview';
+import { AgreeCheckbox, PhoneField, StatementSection, TextField } from './consent-fields';
 import { PurposeCheckboxes } from './purpose-checkboxes';
 import { purposeList } from './purpose-list';
 import { useStatement } from './use-statement';
@@ -104,83 +103,38 @@ export function CounterForm(): ReactNode {
       <h2 id={`${id}-title`} className="visually-hidden">
         {t('counter.formTitle')}
       </h2>
-      <Field label={t('counter.phone')} error={errorFor('phone')}>
-        {({ id: fid, describedBy, invalid }) => (
-          <>
-            <input
-              ref={phoneRef}
-              id={fid}
-              data-field={`${P}phone`}
-              type="tel"
-              autoComplete="off"
-              className="input-large"
-              aria-describedby={[describedBy, `${id}-preview`].filter(Boolean).join(' ')}
-              aria-invalid={invalid}
-              value={phone}
-              onChange={(e) => setPhone(e.target.value)}
-            />
-            <PhonePreview phone={phone} country={country} id={`${id}-preview`} />
-          </>
-        )}
-      </Field>
-      <Field label={t('counter.name')} hint={t('counter.nameHint')} error={errorFor('name')}>
-        {({ id: fid, describedBy, invalid }) => (
-          <input
-            id={fid}
-            data-field={`${P}name`}
-            autoComplete="off"
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-          />
-        )}
-      </Field>
+      <PhoneField
+        formId={id}
+        fieldPrefix={P}
+        label={t('counter.phone')}
+        error={errorFor('phone')}
+        value={phone}
+        onChange={setPhone}
+        country={country}
+        autoComplete="off"
+        inputRef={phoneRef}
+      />
+      <TextField fieldPrefix={P} field="name" label={t('counter.name')} hint={t('counter.nameHint')} error={errorFor('name')} value={name} onChange={setName} autoComplete="off" />
       <PurposeCheckboxes legend={t('counter.purposes')} value={purposes} onChange={setPurposes} error={errorFor('purposes')} fieldPrefix={P} />
-      <section className="statement" aria-labelledby={`${id}-statement`}>
-        <h3 id={`${id}-statement`}>{t('counter.statementTitle')}</h3>
-        {statementError ? (
-          <p className="form-error" role="alert">
-            {statementError.message}
-          </p>
-        ) : statement ? (
-          <p className="statement-text" lang={statement.locale} data-version={statement.version}>
-            {statement.text}
-          </p>
-        ) : (
-          <p className="muted">{t('counter.statementEmpty')}</p>
-        )}
-      </section>
-      <div className={errorFor('agreed') || errorFor('statementVersion') ? 'field field-invalid' : 'field'}>
-        <label className="choice agree">
-          <input
-            type="checkbox"
-            data-field={`${P}agreed`}
-            checked={agreed}
-            aria-describedby={errorFor('agreed') ? `${id}-agreed-error` : undefined}
-            onChange={(e) => setAgreed(e.target.checked)}
-          />
-          <span>{t('counter.agreed')}</span>
-        </label>
-        {(errorFor('agreed') || errorFor('statementVersion')) && (
-          <p className="field-error" id={`${id}-agreed-error`} role="alert">
-            {errorFor('agreed') ?? errorFor('statementVersion')}
-          </p>
-        )}
-      </div>
-      <Field label={t('counter.staffMember')} hint={t('counter.staffHint')} error={errorFor('staffMember')}>
-        {({ id: fid, describedBy, invalid }) => (
-          <input
-            id={fid}
-            data-field={`${P}staffMember`}
-            autoComplete="off"
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            value={staffMember}
-            onChange={(e) => setStaffMember(e.target.value)}
-          />
-        )}
-      </Field>
+      <StatementSection formId={id} title={t('counter.statementTitle')} empty={t('counter.statementEmpty')} statement={statement} error={statementError} />
+      <AgreeCheckbox
+        formId={id}
+        fieldPrefix={P}
+        label={t('counter.agreed')}
+        checked={agreed}
+        onChange={setAgreed}
+        error={errorFor('agreed') ?? errorFor('statementVersion')}
+      />
+      <TextField
+        fieldPrefix={P}
+        field="staffMember"
+        label={t('counter.staffMember')}
+        hint={t('counter.staffHint')}
+        error={errorFor('staffMember')}
+        value={staffMember}
+        onChange={setStaffMember}
+        autoComplete="off"
+      />
       {error && !['phone', 'name', 'purposes', 'agreed', 'statementVersion', 'staffMember'].includes(error.field ?? '') && (
         <p className="form-error" role="alert">
           {error.message}

@@ -4,9 +4,8 @@ import type { ApiError } from '../../../shared/contract';
 import type { ConsentPurpose } from '../../../shared/domain/consent/event';
 import { api } from '../../api';
 import { useStore } from '../../store';
-import { Field } from '../field';
 import { focusField } from './focus-field';
-import { PhonePreview } from './phone-preview';
+import { AgreeCheckbox, PhoneField, StatementSection, TextField } from './consent-fields';
 import { PurposeCheckboxes } from './purpose-checkboxes';
 import { useStatement } from './use-statement';
 
@@ -96,70 +95,11 @@ export function KioskForm(): ReactNode {
   return (
     <form ref={formRef} className="form kiosk-form" onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('counter.kiosk.formTitle', { business: profile?.businessName ?? '' })}</h2>
-      <Field label={t('counter.kiosk.phone')} error={errorFor('phone')}>
-        {({ id: fid, describedBy, invalid }) => (
-          <>
-            <input
-              id={fid}
-              data-field={`${P}phone`}
-              type="tel"
-              autoComplete="tel"
-              className="input-large"
-              aria-describedby={[describedBy, `${id}-preview`].filter(Boolean).join(' ')}
-              aria-invalid={invalid}
-              value={phone}
-              onChange={(e) => setPhone(e.target.value)}
-            />
-            <PhonePreview phone={phone} country={country} id={`${id}-preview`} />
-          </>
-        )}
-      </Field>
-      <Field label={t('counter.kiosk.name')} error={errorFor('name')}>
-        {({ id: fid, describedBy, invalid }) => (
-          <input
-            id={fid}
-            data-field={`${P}name`}
-            autoComplete="given-name"
-            className="input-large"
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-          />
-        )}
-      </Field>
+      <PhoneField formId={id} fieldPrefix={P} label={t('counter.kiosk.phone')} error={errorFor('phone')} value={phone} onChange={setPhone} country={country} autoComplete="tel" />
+      <TextField fieldPrefix={P} field="name" label={t('counter.kiosk.name')} error={errorFor('name')} value={name} onChange={setName} autoComplete="given-name" large />
       <PurposeCheckboxes legend={t('counter.kiosk.purposes')} value={purposes} onChange={setPurposes} error={errorFor('purposes')} fieldPrefix={P} large />
-      <section className="statement" aria-labelledby={`${id}-statement`}>
-        <h3 id={`${id}-statement`}>{t('counter.kiosk.statementTitle')}</h3>
-        {statementError ? (
-          <p className="form-error" role="alert">
-            {statementError.message}
-          </p>
-        ) : statement ? (
-          <p className="statement-text" lang={statement.locale}>
-            {statement.text}
-          </p>
-        ) : (
-          <p className="muted">{t('counter.kiosk.statementEmpty')}</p>
-        )}
-      </section>
-      <div className={errorFor('agreed') ? 'field field-invalid' : 'field'}>
-        <label className="choice agree">
-          <input
-            type="checkbox"
-            data-field={`${P}agreed`}
-            checked={agreed}
-            aria-describedby={errorFor('agreed') ? `${id}-agreed-error` : undefined}
-            onChange={(e) => setAgreed(e.target.checked)}
-          />
-          <span>{t('counter.kiosk.agree')}</span>
-        </label>
-        {errorFor('agreed') && (
-          <p className="field-error" id={`${id}-agreed-error`} role="alert">
-            {errorFor('agreed')}
-          </p>
-        )}
-      </div>
+      <StatementSection formId={id} title={t('counter.kiosk.statementTitle')} empty={t('counter.kiosk.statementEmpty')} statement={statement} error={statementError} />
+      <AgreeCheckbox formId={id} fieldPrefix={P} label={t('counter.kiosk.agree')} checked={agreed} onChange={setAgreed} error={errorFor('agreed')} />
       {error && !['phone', 'name', 'purposes', 'agreed'].includes(error.field ?? '') && (
         <p className="form-error" role="alert">
           {error.message}
