@@ -1,9 +1,10 @@
 import { missingSlots, slotKey } from '../../shared/domain/templates/render';
-import type { Message, TemplateView } from '../../shared/contract/messages';
+import type { ConversationEntry, Message, TemplateView } from '../../shared/contract/messages';
 import type { Handlers } from '../dispatch';
 import { AppError } from '../services/app-error';
 import type { AppServices } from '../services/app-services';
 import type { CloudTemplate } from '../services/cloud/schemas';
+import { conversation, type ConversationLine } from '../services/messaging/conversation';
 import type { OutboxItem } from '../services/outbox';
 
 type MessageChannels =
@@ -36,6 +37,15 @@ export function messageView(item: OutboxItem): Message {
   };
 }
 
+/** A conversation line for the UI. */
+function entryView(line: ConversationLine): ConversationEntry {
+  if (line.direction === 'inbound') {
+    const { id, contactId, type, text, at } = line.message;
+    return { direction: 'inbound', id, contactId, type, text, createdAt: at };
+  }
+  return { direction: 'outbound', ...messageView(line.item), ...(line.rendered ? { rendered: line.rendered } : {}) };
+}
+
 function templateView(t: CloudTemplate): TemplateView {
   return {
     name: t.name,
@@ -53,7 +63,7 @@ function templateView(t: CloudTemplate): TemplateView {
 
 /** Templates, notifications, replies and outbox channels. */
 export function messageHandlers(services: AppServices): Pick<Handlers, MessageChannels> {
-  const { messaging, templates, ledger } = services;
+  const { messaging, templates, ledger, inbox } = services;
   return {
     'templates:list': () => {
       const { syncedAt, templates: list } = templates.list();
@@ -84,7 +94,7 @@ export function messageHandlers(services: AppServices): Pick<Handlers, MessageCh
       const record = ledger.get(contactId);
       const until = record.lastInboundAt ? Date.parse(record.lastInboundAt) + WINDOW_MS : null;
       return {
-        messages: messaging.outbox.list({ contactId, limit: 200 }).map(messageView),
+        messages: conversation({ outbox: messaging.outbox, inbound: inbox.messages, templates }, contactId).map(entryView),
         windowOpenUntil: until && until > services.deps.now().getTime() ? new Date(until).toISOString() : null,
       };
     },

@@ -8,6 +8,7 @@ import { RemoteRequestsService } from './remote-requests/requests-service';
 import { ConsentTextsService } from './consent/texts-service';
 import { CloudRuntime } from './connection/cloud-runtime';
 import { InboxService } from './inbox/inbox-service';
+import { InboundMessages } from './inbox/inbound-messages';
 import { MessagingService } from './messaging/messaging-service';
 import { CampaignsService } from './campaigns';
 import { FileVault, PLAIN_CODEC, type SecretVault } from './secret-vault';
@@ -146,6 +147,7 @@ export async function createAppServices(input: ServiceDeps): Promise<AppServices
     reservedCodes: () => entryPoints.refCodes(),
   });
   const inbox = new InboxService({
+    messages: await InboundMessages.open(store),
     joinCodes: (code) => widgets.lookup(code),
     seen: {
       has: (key) => seen.has(key),

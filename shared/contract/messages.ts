@@ -18,6 +18,32 @@ export const MessageSchema = z.object({
 });
 export type Message = z.infer<typeof MessageSchema>;
 
+/** A template as the customer read it: the synced template with the values that were sent filled in. */
+export const RenderedTemplateSchema = z.object({ header: z.string().optional(), body: z.string(), footer: z.string().optional() });
+
+/** One of the shop's messages in a conversation; `rendered` is missing when the template is no longer synced. */
+export const OutboundEntrySchema = MessageSchema.extend({
+  direction: z.literal('outbound'),
+  rendered: RenderedTemplateSchema.optional(),
+});
+export type OutboundEntry = z.infer<typeof OutboundEntrySchema>;
+
+/** A customer's message: its WhatsApp type and text (for media, a caption or an "[image]"-style label). */
+export const InboundEntrySchema = z.object({
+  direction: z.literal('inbound'),
+  id: z.string(),
+  contactId: z.string(),
+  type: z.string(),
+  text: z.string(),
+  /** When the customer sent it (ms), the same clock outbound `createdAt` uses, so one sort orders both. */
+  createdAt: z.number(),
+});
+export type InboundEntry = z.infer<typeof InboundEntrySchema>;
+
+/** One line of a contact's conversation. */
+export const ConversationEntrySchema = z.discriminatedUnion('direction', [OutboundEntrySchema, InboundEntrySchema]);
+export type ConversationEntry = z.infer<typeof ConversationEntrySchema>;
+
 /** A template of the account, with what the UI needs to fill and preview it. */
 export const TemplateSchema = z.object({
   name: z.string(),
@@ -48,9 +74,10 @@ export const messageChannels = {
     z.object({ contactId: z.string().min(1), text: z.string().trim().min(1, 'Type a message.').max(4096, 'WhatsApp messages are at most 4,096 characters.') }),
     MessageSchema,
   ),
+  /** The conversation, oldest first (the latest 200 lines), and the 24 h window. */
   'messages:forContact': channel(
     z.object({ contactId: z.string().min(1) }),
-    z.object({ messages: z.array(MessageSchema), windowOpenUntil: z.string().nullable() }),
+    z.object({ messages: z.array(ConversationEntrySchema), windowOpenUntil: z.string().nullable() }),
   ),
   'outbox:status': channel(
     NoArgs,

@@ -77,12 +77,27 @@ test('a sandbox shop sends the welcome and an order-ready notification, then the
   const notification = messages.locator('.message').filter({ hasText: 'Notification: order_ready' });
   await expect(notification).toHaveCount(1);
   await expect(notification.locator('.message-state')).toHaveText(/^(Delivered|Read)$/, DELIVERY);
+  // The conversation shows the template as the customer read it, not just its name.
+  await expect(notification.locator('.message-rendered .preview-header')).toHaveText('Order ready');
+  await expect(notification.locator('.message-rendered')).toContainText('Hi Ana, order A-1042 is ready.');
+
+  // The customer writes back (the sandbox plays the customer): their message joins the conversation, after ours.
+  const conversation = page.getByRole('region', { name: 'Conversation with Ana' });
+  await expect(conversation).toHaveAttribute('tabindex', '0');
+  await page.getByLabel('Customer’s message').fill('Can I pick it up at 6?');
+  await page.getByRole('button', { name: 'Send as customer' }).click();
+  const question = conversation.getByRole('listitem').filter({ hasText: 'Can I pick it up at 6?' });
+  await expect(question).toContainText('Ana wrote');
+  await expect(conversation.getByRole('listitem').last()).toContainText('Can I pick it up at 6?');
+  await expect(question).toHaveClass(/message-inbound/);
+  await expectAccessible(page, 'contact page with the customer’s message');
 
   // The customer replies STOP from their phone (the sandbox plays the customer).
   await page.getByRole('button', { name: 'Customer sends STOP' }).click();
   const header = page.locator('.contact-header');
   await expect(header.getByText('order updates: opted out')).toBeVisible();
   await expect(header.getByText('offers and news: opted out')).toBeVisible();
+  await expect(conversation.locator('.message-inbound').filter({ hasText: /^Ana wrote.*STOP$/ })).toHaveCount(1);
   const ack = messages.locator('.message').filter({ hasText: 'Unsubscribe confirmation' });
   await expect(ack).toContainText("Panadería Lucía: you're unsubscribed");
   // Their message opened the 24-hour window: a free-form reply is possible now.

@@ -5,6 +5,7 @@ import { findRefCode } from '../../../shared/domain/entry-points/ref-code';
 import type { ConsentLedger, EventDraft } from '../consent/ledger';
 import type { ContactRecord } from '../consent/contact-record';
 import type { EntryPointsService } from '../entry-points-service';
+import type { InboundMessages } from './inbound-messages';
 import type { InboundEvent, StatusEvent, UserPreferenceEvent, WebhookEvent } from '../webhook/events';
 
 /** What the inbox asks of the sending side: replies inside the window, and status updates for the outbox. */
@@ -24,6 +25,8 @@ export interface InboxDeps {
   /** JOIN codes of the shop's opt-in widgets → what they confirm (the remote opt-in issue fills this in). */
   joinCodes?: (code: string) => { method: 'web_widget' | 'web_popup' | 'in_app_toggle'; purposes: ConsentPurpose[]; source: string; textShown?: string; textVersion?: number; locale?: string } | undefined;
   onChange?: (domain: 'contacts' | 'entryPoints' | 'outbox') => void;
+  /** Where customer messages are kept for the contact's conversation. */
+  messages: InboundMessages;
   /** Keys of customer messages already handled, kept on disk: Meta retries for days, across restarts of the app. */
   seen?: { has(key: string): boolean; add(key: string): Promise<void> };
 }
@@ -31,12 +34,18 @@ export interface InboxDeps {
 const PURPOSES: ConsentPurpose[] = ['marketing', 'utility'];
 
 /**
- * Turns what Meta tells us into the shop's records: inbound messages open the 24 h window, credit the entry point
- * whose ref they carry and act on keywords (the customer's own message is the evidence); statuses go to the outbox;
- * WhatsApp's own "stop marketing" becomes a revocation. Duplicates never reach here (the receiver dedupes).
+ * Turns what Meta tells us into the shop's records: inbound messages are kept for the conversation, open the 24 h
+ * window, credit the entry point whose ref they carry and act on keywords (the customer's own message is the
+ * evidence); statuses go to the outbox; WhatsApp's own "stop marketing" becomes a revocation. Duplicates never reach
+ * here (the receiver dedupes).
  */
 export class InboxService {
   constructor(private readonly deps: InboxDeps) {}
+
+  /** Customer messages kept so far, for conversations. */
+  get messages(): InboundMessages {
+    return this.deps.messages;
+  }
 
   async handle(events: WebhookEvent[]): Promise<void> {
     for (const event of events) {
@@ -59,6 +68,7 @@ export class InboxService {
     const at = new Date(event.timestampMs);
     let { record } = await ledger.ensureContact({ phone, nameIfNew: event.profileName ?? '' });
     record = await ledger.touchInbound(record.id, at);
+    await this.deps.messages.add(record.id, event);
     const body = event.text ?? event.button?.text ?? event.reply?.title ?? '';
     const ref = body ? findRefCode(body, this.deps.entryPoints.refCodes()) : undefined;
     if (ref) {

@@ -4,7 +4,7 @@ import type { Contact } from '../../../shared/contract/contacts';
 import { api } from '../../api';
 import { useStore } from '../../store';
 import { MessageList } from './message-list';
-import { messageTitle, stateLabel } from './message-words';
+import { changeText } from './message-words';
 import { ReplyBox } from './reply-box';
 import { SandboxPanel } from './sandbox-panel';
 import { SendNotification } from './send-notification';
@@ -12,9 +12,9 @@ import { useContactMessages } from './use-contact-messages';
 import './messages.css';
 
 /**
- * A contact's messages: what was sent and how far it got (live), the 24 h window with a reply box, the
- * "Send a notification" form, and in sandbox mode a way to play the customer. `onContactChanged` lets the page
- * refresh the consent badges when an inbound message (a STOP) changed them.
+ * A contact's conversation: what the customer wrote, what was sent and how far it got (live), the 24 h window with a
+ * reply box beneath it, the "Send a notification" form, and in sandbox mode a way to play the customer.
+ * `onContactChanged` lets the page refresh the consent badges when an inbound message (a STOP) changed them.
  */
 export function ContactMessages({ contact, onContactChanged }: { contact: Contact; onContactChanged?: () => void }): ReactNode {
   const { t } = useTranslation();
@@ -22,6 +22,15 @@ export function ContactMessages({ contact, onContactChanged }: { contact: Contac
   const loadConnection = useStore((s) => s.loadConnection);
   const { messages, windowOpenUntil, error, lastChange, reload } = useContactMessages(contact.id);
   const id = useId();
+  const who = contact.name || contact.phoneDisplay;
+  const scroller = useRef<HTMLDivElement>(null);
+  const newest = messages && messages.length > 0 ? messages[messages.length - 1]!.id : null;
+
+  // The newest message sits just above the reply box, as in a chat: bring it into view when it changes.
+  useEffect(() => {
+    const box = scroller.current;
+    if (box && newest) box.scrollTop = box.scrollHeight;
+  }, [newest]);
 
   useEffect(() => {
     void loadConnection();
@@ -45,14 +54,21 @@ export function ContactMessages({ contact, onContactChanged }: { contact: Contac
       <section className="contact-section contact-messages" aria-labelledby={`${id}-title`}>
         <h2 id={`${id}-title`}>{t('messages.title')}</h2>
         <p className="visually-hidden" role="status">
-          {lastChange ? t('messages.changed', { what: messageTitle(t, lastChange.message), state: stateLabel(t, lastChange.state) }) : ''}
+          {lastChange ? changeText(t, lastChange, who) : ''}
         </p>
         {error && (
           <p className="form-error" role="alert">
             {error.message}
           </p>
         )}
-        {messages === null ? <p aria-busy="true">{t('messages.loading')}</p> : <MessageList messages={messages} />}
+        {messages === null ? (
+          <p aria-busy="true">{t('messages.loading')}</p>
+        ) : (
+          // Focusable so the conversation scrolls from the keyboard too.
+          <div ref={scroller} className="conversation" role="region" aria-label={t('messages.conversation.label', { who })} tabIndex={0}>
+            <MessageList messages={messages} who={who} />
+          </div>
+        )}
         <ReplyBox contactId={contact.id} windowOpenUntil={windowOpenUntil} onSent={reload} />
         <SendNotification contact={contact} onSent={reload} />
       </section>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../shared/contract/contacts';
 import { api } from '../../api';
 import { MessageList } from './message-list';
-import { messageTitle, stateLabel } from './message-words';
+import { changeText } from './message-words';
 import { SendNotification } from './send-notification';
 import { useContactMessages } from './use-contact-messages';
 import './messages.css';
@@ -17,7 +17,9 @@ export function CounterNotify(): ReactNode {
   const [contact, setContact] = useState<Contact | null>(null);
   const [query, setQuery] = useState('');
   const [matches, setMatches] = useState<Contact[]>([]);
-  const { messages, lastChange, reload } = useContactMessages(contact?.id ?? null);
+  const { messages: conversation, lastChange, reload } = useContactMessages(contact?.id ?? null);
+  // The counter follows what staff send; the customer's side of the conversation is on the contact page.
+  const messages = conversation?.filter((m) => m.direction === 'outbound') ?? null;
   const id = useId();
 
   // Every confirmed opt-in queues a welcome message: that is the customer at the counter right now.
@@ -79,7 +81,7 @@ export function CounterNotify(): ReactNode {
           <SendNotification key={contact.id} contact={contact} onSent={reload} hideTitle />
           {messages && messages.length > 0 && <MessageList messages={messages} limit={3} />}
           <p className="visually-hidden" role="status">
-            {lastChange ? t('messages.changed', { what: messageTitle(t, lastChange.message), state: stateLabel(t, lastChange.state) }) : ''}
+            {lastChange?.kind === 'state' ? changeText(t, lastChange, '') : ''}
           </p>
         </>
       ) : (

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { Message } from '../../../shared/contract/messages';
+import type { InboundEntry, Message } from '../../../shared/contract/messages';
+import type { ConversationChange } from './use-contact-messages';
 
 const STATES = ['queued', 'sending', 'accepted', 'sent', 'delivered', 'read', 'failed', 'skipped', 'unknown'];
 /** Refusal codes the consent gate stores as the skip message (shared/domain/consent/state.ts SendRefusal and the gate). */
@@ -53,4 +54,24 @@ export function windowRemaining(t: TFunction, untilMs: number, nowMs: number): s
   const minutes = Math.max(0, Math.floor((untilMs - nowMs) / 60_000));
   const hours = Math.floor(minutes / 60);
   return hours > 0 ? t('messages.window.hoursMinutes', { hours, minutes: minutes % 60 }) : t('messages.window.minutes', { minutes });
+}
+
+const INBOUND_KINDS = ['button', 'interactive', 'image', 'video', 'audio', 'document', 'sticker', 'location', 'contacts', 'reaction'];
+
+/** What kind of message the customer sent, in words ("Photo", "Tapped a button"); empty for plain text. */
+export function inboundKind(t: TFunction, message: InboundEntry): string {
+  if (message.type === 'text') return '';
+  return INBOUND_KINDS.includes(message.type) ? t(`messages.conversation.type.${message.type}`) : t('messages.conversation.type.other', { type: message.type });
+}
+
+/** The customer's words, without the "[image]" label stored for a message that has none (inboundKind says it). */
+export function inboundText(message: InboundEntry): string {
+  return message.text === `[${message.type}]` ? '' : message.text;
+}
+
+/** The live region's sentence for a change: "Notification: order_ready: Delivered" or "Ana wrote: Hola". */
+export function changeText(t: TFunction, change: ConversationChange, who: string): string {
+  if (change.kind === 'state') return t('messages.changed', { what: messageTitle(t, change.message), state: stateLabel(t, change.state) });
+  const text = inboundText(change.message) || inboundKind(t, change.message);
+  return t('messages.conversation.newInbound', { who, text });
 }

@@ -4,7 +4,7 @@ import type { en } from '../sections/messages';
 export const pt: typeof en = {
   title: 'Mensagens',
   loading: 'Carregando…',
-  none: 'Nenhuma mensagem para este cliente ainda.',
+  none: 'Nenhuma mensagem com este cliente ainda.',
   changed: '{{what}}: {{state}}',
   state: {
     queued: 'Na fila',
@@ -44,6 +44,26 @@ export const pt: typeof en = {
     help: 'Resposta de ajuda',
   },
   templateTitle: '{{origin}}: {{name}}',
+  conversation: {
+    label: 'Conversa com {{who}}',
+    customer: 'Cliente',
+    customerWrote: '{{who}} escreveu',
+    shopSent: 'Enviada pela loja:',
+    newInbound: '{{who}} escreveu: {{text}}',
+    type: {
+      button: 'Tocou em um botão',
+      interactive: 'Escolheu uma opção',
+      image: 'Foto',
+      video: 'Vídeo',
+      audio: 'Mensagem de voz ou áudio',
+      document: 'Documento',
+      sticker: 'Figurinha',
+      location: 'Localização',
+      contacts: 'Cartão de contato',
+      reaction: 'Reação',
+      other: 'Mensagem do tipo {{type}}',
+    },
+  },
   window: {
     open: 'Janela aberta por mais {{remaining}}',
     hoursMinutes: '{{hours}} h {{minutes}} min',
@@ -130,6 +150,9 @@ export const pt: typeof en = {
     test: 'Testar conexão',
     testing: 'Testando…',
     testOk: 'Conectado: {{name}}, {{number}}, qualidade {{quality}}.',
+    numberFlagged: 'O WhatsApp marcou a qualidade deste número como baixa ({{when}}). As campanhas de marketing foram pausadas; retome-as quando a classificação de qualidade se recuperar.',
+    numberOk: 'Último relatório de qualidade do WhatsApp sobre este número: sem marcação ({{when}}).',
+    numberLimit: 'Limite de mensagens: {{limit}} clientes por dia.',
     connectLive: 'Conecte sua conta da WhatsApp Cloud API',
     formLabel: 'Conta da Cloud API',
     formExplain:
