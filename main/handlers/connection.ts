@@ -2,6 +2,7 @@ import type { ConnectionStatus } from '../../shared/contract/connection';
 import type { Handlers } from '../dispatch';
 import { AppError } from '../services/app-error';
 import type { AppServices } from '../services/app-services';
+import { limitDigits } from '../services/account/number-health';
 import { CloudApiError, CloudNetworkError } from '../services/cloud/errors';
 import { SECRET } from '../services/connection/cloud-runtime';
 
@@ -21,6 +22,7 @@ export function connectionHandlers(services: AppServices): Pick<Handlers, Connec
   async function status(): Promise<ConnectionStatus> {
     const s = runtime.settings();
     const pause = services.messaging.outbox.status().paused;
+    const health = services.account.numberHealth();
     return {
       mode: s.mode,
       phoneNumberId: s.phoneNumberId,
@@ -35,6 +37,7 @@ export function connectionHandlers(services: AppServices): Pick<Handlers, Connec
       verifyTokenSet: (await vault.get(SECRET.verifyToken)) !== null,
       secretProtection: vault.protection(),
       outboxPaused: pause ? pause.reason.message : null,
+      numberHealth: health ? { flagged: health.flagged, limit: limitDigits(health.limit) ?? null, event: health.event, at: new Date(health.at).toISOString() } : null,
     };
   }
 

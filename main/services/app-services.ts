@@ -1,4 +1,5 @@
 import { ulid } from 'ulid';
+import { AccountEvents } from './account/account-events';
 import { BackupService } from './backup-service';
 import { ConsentLedger } from './consent/ledger';
 import { OptInService } from './consent/opt-in-service';
@@ -63,6 +64,8 @@ export interface AppServices extends DashboardServices {
   inbox: InboxService;
   /** Campaigns: plans, progress, pause/resume/cancel, funnel and export. */
   campaigns: CampaignsService;
+  /** Meta's reports on the number's quality and on template statuses (pause campaigns, never resume them). */
+  account: AccountEvents;
   /** Website / popup / in-app opt-in widgets and their JOIN codes. */
   widgets: OptInWidgetsService;
   /** SMS / email opt-in requests, double opt-in and their provider settings. */
@@ -112,11 +115,14 @@ export async function createAppServices(input: ServiceDeps): Promise<AppServices
   const vault = givenVault ?? new FileVault(deps.dataDir, PLAIN_CODEC);
   const templates = await TemplatesService.open(deps.dataDir, deps.now);
   // The receiver starts before the inbox exists; webhooks wait for it through this late binding.
-  const late: { inbox?: InboxService; messaging?: MessagingService } = {};
+  const late: { inbox?: InboxService; messaging?: MessagingService; account?: AccountEvents } = {};
   const runtime = new CloudRuntime({
     settings,
     vault,
-    onWebhook: async (batch) => late.inbox?.handle(batch.events),
+    onWebhook: async (batch) => {
+      await late.inbox?.handle(batch.events);
+      await late.account?.handle(batch.events);
+    },
     onModeChange: async (from, to) => {
       await late.messaging?.outbox.discardQueued(`Queued while in ${from} mode; not sent after switching to ${to}.`);
     },
@@ -168,6 +174,12 @@ export async function createAppServices(input: ServiceDeps): Promise<AppServices
   });
   remoteRequests.start();
   const dashboard = await openDashboardServices({ dataDir: deps.dataDir, now: deps.now, bus, ledger, messaging, entryPoints, templates, runtime });
+  const account = new AccountEvents({
+    campaigns, templates, settings, bus, seen, now: deps.now,
+    resyncTemplates: () => dashboard.templateResync.request(),
+    log: (m) => console.log(m),
+  });
+  late.account = account;
   await runtime.start();
   messaging.start();
   return {
@@ -191,6 +203,7 @@ export async function createAppServices(input: ServiceDeps): Promise<AppServices
     messaging,
     inbox,
     campaigns,
+    account,
     widgets,
     remoteSettings,
     remoteRequests,

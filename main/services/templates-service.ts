@@ -3,6 +3,9 @@ import type { CloudTemplate } from './cloud/schemas';
 import { AppError } from './app-error';
 import { JsonDocument } from './json-document';
 
+/** When the last status webhook applied to a cached template was triggered (ms), kept on the entry itself. */
+const REPORTED_AT = 'statusReportedAt';
+
 interface TemplatesDoc {
   schemaVersion: number;
   syncedAt: string | null;
@@ -32,6 +35,30 @@ export class TemplatesService {
 
   find(name: string, language: string): CloudTemplate | undefined {
     return this.doc.data.templates.find((t) => t.name === name && t.language === language);
+  }
+
+  /**
+   * Applies a status Meta reported by webhook between syncs (matched by id, else name and language). A report older
+   * than the last one applied to that template is stale (retries come back out of order) and changes nothing.
+   */
+  async applyStatus(report: { id: string; name: string; language: string; status: string; at: number }): Promise<'changed' | 'unchanged' | 'stale' | 'unknown'> {
+    let outcome: 'changed' | 'unchanged' | 'stale' | 'unknown' = 'unknown';
+    // Looked up inside the change: a sync queued before it may have replaced the list.
+    await this.doc.update((d) => {
+      const byId = d.templates.findIndex((t) => t.id === report.id);
+      const index = byId >= 0 ? byId : d.templates.findIndex((t) => t.name === report.name && t.language === report.language);
+      const cached = d.templates[index];
+      if (!cached) return;
+      const reportedAt = cached[REPORTED_AT];
+      if (typeof reportedAt === 'number' && report.at < reportedAt) {
+        outcome = 'stale';
+        return;
+      }
+      outcome = cached.status === report.status ? 'unchanged' : 'changed';
+      // A sync replaces the whole entry (and this mark with it): the catalogue itself is the newer truth then.
+      d.templates[index] = { ...cached, status: report.status, [REPORTED_AT]: report.at };
+    });
+    return outcome;
   }
 
   /** Fetches every page of the catalogue and replaces the cache. */

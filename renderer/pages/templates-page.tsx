@@ -37,7 +37,7 @@ export function TemplatesPage(): ReactNode {
     setOutcome(
       error
         ? { ok: false, text: t('dashboard.templates.syncError', { message: error.message }) }
-        : { ok: true, text: t('dashboard.templates.synced', { count: useStore.getState().templates.length }) },
+        : { ok: true, text: t('dashboard.templates.synced', { count: new Intl.NumberFormat(i18n.language).format(useStore.getState().templates.length) }) },
     );
   };
 

@@ -3,17 +3,10 @@ import { CONSENT_METHODS, CONSENT_PURPOSES } from '../domain/consent/event';
 import { MESSAGING_TIERS } from '../domain/campaigns/types';
 import { SKIP_REASONS } from '../domain/campaigns/dry-run';
 import { channel, NoArgs } from './define';
+import { ParameterMappingSchema, SlotSourceSchema } from './template-mappings';
 
 export const CAMPAIGN_STATUSES = ['draft', 'scheduled', 'sending', 'paused', 'completed', 'cancelled'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
-
-const SlotKey = z.string().regex(/^(header|body)\.[a-z0-9_]+$/i, 'Unknown template slot.');
-
-/** What fills one template slot. */
-export const SlotSourceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('field'), field: z.enum(['name', 'phone']), fallback: z.string().trim().max(200).optional() }),
-  z.object({ kind: z.literal('text'), text: z.string().trim().min(1, 'Type the text for this slot.').max(1024, 'Keep each value under 1,024 characters.') }),
-]);
 
 /** Who the campaign is for. */
 export const AudienceSchema = z.object({
@@ -44,12 +37,24 @@ export const CampaignCountsSchema = z.object({
 });
 export type CampaignCounts = z.infer<typeof CampaignCountsSchema>;
 
+/** Why a campaign was paused, for the UI to say in its language (`pauseReason` keeps the English sentence). */
+export const PAUSE_CAUSES = ['owner', 'template_paused', 'template_disabled', 'spam_limit', 'quality_flagged', 'limit_lowered'] as const;
+export const PauseCauseSchema = z.object({
+  kind: z.enum(PAUSE_CAUSES),
+  /** The template's name (template_paused / template_disabled). */
+  template: z.string().optional(),
+  /** The new daily limit as digits, or "unlimited" (limit_lowered). */
+  limit: z.string().optional(),
+});
+export type PauseCause = z.infer<typeof PauseCauseSchema>;
+
 /** A campaign as the list and the detail show it. */
 export const CampaignSchema = z.object({
   id: z.string(),
   name: z.string(),
   template: z.object({ name: z.string(), language: z.string(), category: z.string() }),
   audience: AudienceSchema,
+  /** The format a template's saved mapping has (stored campaigns were always in it). */
   mapping: z.record(z.string(), SlotSourceSchema),
   status: z.enum(CAMPAIGN_STATUSES),
   scheduledAt: z.string().optional(),
@@ -57,6 +62,7 @@ export const CampaignSchema = z.object({
   startedAt: z.string().optional(),
   completedAt: z.string().optional(),
   pauseReason: z.string().optional(),
+  pauseCause: PauseCauseSchema.optional(),
   /** Set once started: how many the dry run at start planned to send and skipped. */
   planned: z.object({ send: z.number().int(), skipped: z.number().int() }).optional(),
   counts: CampaignCountsSchema,
@@ -112,7 +118,7 @@ export const campaignChannels = {
       name: z.string().trim().min(1, 'Give the campaign a name.').max(80, 'Keep the name under 80 characters.'),
       template: z.object({ name: z.string().min(1, 'Choose a template.'), language: z.string().min(2, 'Choose a template.') }),
       audience: AudienceSchema,
-      mapping: z.record(SlotKey, SlotSourceSchema).default({}),
+      mapping: ParameterMappingSchema.default({}),
     }),
     CampaignSchema,
     { owner: true },

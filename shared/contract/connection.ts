@@ -33,6 +33,8 @@ export const ConnectionStatusSchema = z.object({
   verifyTokenSet: z.boolean(),
   secretProtection: z.enum(['os-keychain', 'fallback-plain']),
   outboxPaused: z.string().nullable(),
+  /** Meta's last quality report on the number (webhook): flagged as low or not, and the daily limit as digits. */
+  numberHealth: z.object({ flagged: z.boolean(), limit: z.string().nullable(), event: z.string(), at: z.string() }).nullable(),
 });
 export type ConnectionStatus = z.infer<typeof ConnectionStatusSchema>;
 

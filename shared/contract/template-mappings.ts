@@ -1,18 +1,29 @@
 import { z } from 'zod';
+import type { SlotSource } from '../domain/campaigns/types';
 import { channel, NoArgs } from './define';
 
-/** Where a template placeholder's value comes from when sending to a contact. */
-export const SlotSourceSchema = z.discriminatedUnion('source', [
-  z.object({ source: z.literal('name') }),
-  z.object({ source: z.literal('phone') }),
+/**
+ * What fills one template placeholder: a contact field (with a fallback for an empty one) or fixed text. The one
+ * format of parameter mappings, saved per template on the Templates page and copied into each campaign.
+ */
+export const SlotSourceSchema = z.discriminatedUnion('kind', [
   z.object({
-    source: z.literal('fixed'),
-    value: z.string().trim().min(1, 'Type the fixed value, or map this placeholder to a contact field.').max(1024, 'Keep each value under 1,024 characters.'),
+    kind: z.literal('field'),
+    field: z.enum(['name', 'phone']),
+    fallback: z.string().trim().max(200, 'Keep the fallback under 200 characters.').optional(),
   }),
-]);
-export type SlotSource = z.infer<typeof SlotSourceSchema>;
+  z.object({
+    kind: z.literal('text'),
+    text: z.string().trim().min(1, 'Type the text for this placeholder, or fill it from a contact field.').max(1024, 'Keep each value under 1,024 characters.'),
+  }),
+]) satisfies z.ZodType<SlotSource>;
+export type { SlotSource };
 
-const SlotKeySchema = z.string().regex(/^(header|body)\.[a-z0-9_]+$/i, 'A placeholder key looks like body.1 or body.first_name.');
+/** A placeholder key: `body.1`, `header.1`, `body.first_name`. */
+export const SlotKeySchema = z.string().regex(/^(header|body)\.[a-z0-9_]+$/i, 'A placeholder key looks like body.1 or body.first_name.');
+
+/** Placeholder key → source, as a caller sends it. */
+export const ParameterMappingSchema = z.record(SlotKeySchema, SlotSourceSchema);
 
 /** A template's saved parameter mapping: placeholder key (`body.1`) → source. */
 export const TemplateMappingSchema = z.object({
@@ -30,19 +41,9 @@ export const templateMappingChannels = {
     z.object({
       name: z.string().min(1, 'Choose a template.'),
       language: z.string().min(2, 'Choose a template language.'),
-      slots: z.record(SlotKeySchema, SlotSourceSchema),
+      slots: ParameterMappingSchema,
     }),
     TemplateMappingSchema,
     { owner: true },
   ),
 };
-
-/** The values a mapping gives for one contact (`body.1` → "Ana"); unmapped or empty sources are left out. */
-export function applyMapping(slots: Record<string, SlotSource>, contact: { name: string; phone: string }): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, source] of Object.entries(slots)) {
-    const value = source.source === 'fixed' ? source.value : source.source === 'name' ? contact.name : contact.phone;
-    if (value.trim()) values[key] = value;
-  }
-  return values;
-}

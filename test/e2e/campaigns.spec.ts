@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { completeWizard, expect, expectAccessible, test } from './fixtures';
+import { exactly, expectNoEnglish, fill, MESSAGES, switchLocale, type Locale } from './locale-check';
 
 /** Calls the app's own bridge API from the page, as the renderer does. */
 async function call<T = unknown>(page: Page, channel: string, args: unknown = {}): Promise<T> {
@@ -28,83 +29,120 @@ const CSV = [
   '600111005,Fede,staff,2026-11-01,marketing,paper form',
 ].join('\n');
 
-test('a marketing campaign for a tag: dry run skips the opted-out and utility-only, sends, and the funnel matches the emulator', async ({ page, bridge }) => {
-  test.setTimeout(90_000);
-  await completeWizard(page, bridge.url);
+// The same journey in the source language and in Spanish: every name the test looks for comes from the locale's
+// messages, so a string the Spanish UI forgot to translate fails the locator or the English check.
+for (const locale of ['en', 'es'] as const satisfies Locale[]) {
+  test(`[${locale}] a marketing campaign for a tag: the saved mapping prefills it, the dry run skips the opted-out and utility-only, it sends, and the funnel matches the emulator`, async ({
+    page,
+    bridge,
+  }) => {
+    test.setTimeout(120_000);
+    const m = MESSAGES[locale];
+    const mapping = m.dashboard.templates.mapping;
+    const slotGroup = (scope: Page | ReturnType<Page['getByRole']>, slot: string) =>
+      scope.getByRole('group', { name: fill(mapping.slot, { slot: `{{${slot}}}`, part: mapping.part.body }) });
+    /** Accessible and no English left: checked at every step of the journey. */
+    const checkpoint = async (where: string) => {
+      await expectAccessible(page, `${where} (${locale})`);
+      await expectNoEnglish(page, locale, where);
+    };
+    const percent = (share: number) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
 
-  // Contacts with past consent, imported (no welcome messages); Dani then sends STOP.
-  const summary = await call<{ created: number }>(page, 'import:run', {
-    text: CSV,
-    fileName: 'customers.csv',
-    mapping: { phone: 0, name: 1, tags: 2, consentDate: 3, purpose: 4, consentMethod: 5 },
-    hasHeader: true,
-    attester: 'Lucía',
+    await completeWizard(page, bridge.url);
+    await switchLocale(page, locale);
+
+    // Contacts with past consent, imported (no welcome messages); Dani then sends STOP.
+    await call(page, 'import:run', {
+      text: CSV,
+      fileName: 'customers.csv',
+      mapping: { phone: 0, name: 1, tags: 2, consentDate: 3, purpose: 4, consentMethod: 5 },
+      hasHeader: true,
+      attester: 'Lucía',
+    });
+    await call(page, 'sandbox:simulateInbound', { phone: '+34600111003', text: 'STOP' });
+    await expect
+      .poll(async () => (await call<{ items: { consent: { marketing: { state: string } } }[] }>(page, 'contacts:search', { text: 'Dani' })).items[0]?.consent.marketing.state, { timeout: 10_000 })
+      .toBe('opted_out');
+
+    // Templates synced from the account; the owner maps the offer template's placeholders once.
+    await page.getByRole('link', { name: m.nav.templates }).click();
+    await page.getByRole('button', { name: m.dashboard.templates.sync }).click();
+    const weekly = page.getByRole('article', { name: 'weekly_offer · en_US' });
+    await expect(weekly).toBeVisible();
+    await checkpoint('templates (synced)');
+    await slotGroup(weekly, 'first_name').getByLabel(mapping.source).selectOption({ label: mapping.name });
+    await slotGroup(weekly, 'first_name').getByLabel(mapping.fallback).fill('amigo');
+    await slotGroup(weekly, 'offer').getByLabel(mapping.source).selectOption({ label: mapping.fixed });
+    await weekly.getByLabel(fill(mapping.fixedValue, { slot: '{{offer}}' })).fill('2x1 on sourdough');
+    await weekly.getByRole('button', { name: mapping.save }).click();
+    await expect(weekly.getByRole('status').filter({ hasText: mapping.saved })).toBeVisible();
+    await checkpoint('templates (mapping saved)');
+
+    // Build the campaign: choosing the template brings its saved mapping, which stays editable.
+    await page.getByRole('link', { name: m.nav.campaigns }).click();
+    await expect(page.getByRole('heading', { name: m.campaigns.title, level: 1 })).toBeVisible();
+    await checkpoint('campaigns list (empty)');
+    await page.getByRole('button', { name: m.campaigns.newCampaign }).click();
+    await page.getByLabel(m.campaigns.create.name).fill('Weekend bread offer');
+    const template = page.getByLabel(m.campaigns.create.template, { exact: true });
+    // Paused and disabled templates are listed but cannot be chosen.
+    await expect(template.locator('option', { hasText: 'paused_promo' })).toBeDisabled();
+    await expect(template.locator('option', { hasText: 'disabled_promo' })).toBeDisabled();
+    await template.selectOption('weekly_offer|en_US');
+    const offer = slotGroup(page, 'offer');
+    await expect(offer.getByLabel(mapping.source)).toHaveValue('text');
+    await expect(offer.getByLabel(fill(mapping.fixedValue, { slot: '{{offer}}' }))).toHaveValue('2x1 on sourdough');
+    await expect(slotGroup(page, 'first_name').getByLabel(mapping.source)).toHaveValue('name');
+    await expect(slotGroup(page, 'first_name').getByLabel(mapping.fallback)).toHaveValue('amigo');
+    await page.getByRole('checkbox', { name: 'vip' }).check();
+    await offer.getByLabel(fill(mapping.fixedValue, { slot: '{{offer}}' })).fill('2x1 on sourdough and rye');
+    await expect(page.getByTestId('campaign-preview')).toContainText(/Hi \w+, this week: 2x1 on sourdough and rye\./);
+    await checkpoint('campaign form');
+    await page.getByRole('button', { name: m.campaigns.create.submit }).click();
+
+    // The dry run: 2 of the 4 tagged contacts get it; Dani (opted out) and Eva (utility only) are skipped.
+    await expect(page.getByTestId('dry-run-summary')).toHaveText(fill(m.campaigns.dryRun.summary, { send: 2, audience: 4, messages: 2 }));
+    const skipped = page.getByTestId('skipped-table');
+    await expect(skipped.getByRole('row', { name: /Dani/ })).toContainText(m.campaigns.dryRun.reason.opted_out);
+    await expect(skipped.getByRole('row', { name: /Eva/ })).toContainText(m.campaigns.dryRun.reason.no_consent);
+    await expect(skipped.locator('tbody tr')).toHaveCount(2);
+    await checkpoint('campaign dry run');
+
+    // Send now: the progress bar reaches 100 % and the funnel fills in as WhatsApp reports statuses.
+    await page.getByRole('button', { name: m.campaigns.send.now }).click();
+    const done = fill(m.campaigns.detail.progressValue, { percent: percent(1), done: 2, total: 2 });
+    await expect(page.getByTestId('campaign-progress-text')).toHaveText(exactly(done), { timeout: 20_000 });
+    await expect(page.getByRole('progressbar', { name: m.campaigns.detail.progressLabel })).toHaveAttribute('value', '2');
+    const funnel = page.getByTestId('funnel-table');
+    await expect(funnel.locator('tr[data-stage="read"] td')).toHaveText('2', { timeout: 20_000 });
+
+    const record = (await call<{ to: string; templateName?: string }[]>(page, 'sandbox:sent')).filter((x) => x.templateName === 'weekly_offer');
+    expect(record.map((x) => x.to).sort()).toEqual(['34600111001', '34600111002']);
+    const stages = ['queued', 'accepted', 'sent', 'delivered', 'read'] as const;
+    for (const stage of stages) await expect(funnel.locator(`tr[data-stage="${stage}"] td`)).toHaveText(String(record.length));
+    await expect(funnel.locator('tr[data-stage="failed"] td')).toHaveText('0');
+    const list = [...stages.map((s) => `${m.campaigns.detail.stages[s]} 2`), `${m.campaigns.detail.stages.failed} 0`].join(', ');
+    await expect(page.getByRole('img', { name: fill(m.campaigns.detail.funnelSummary, { list }) })).toBeVisible();
+
+    // Dates in the UI language: when it started, as the detail says it.
+    const [started] = await call<{ campaigns: { name: string; startedAt?: string }[] }>(page, 'campaigns:list').then((r) => r.campaigns.map((c) => c.startedAt));
+    const when = await page.evaluate(([at, lang]) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at!)), [started, locale]);
+    await expect(page.getByText(fill(m.campaigns.detail.startedAt, { when }), { exact: false })).toBeVisible();
+    await checkpoint('campaign funnel');
+
+    // The export has one row per recipient, with who was skipped and why.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: m.campaigns.detail.export }).click();
+    expect((await download).suggestedFilename()).toMatch(/^campaign-weekend-bread-offer-\d{4}-\d{2}-\d{2}\.csv$/);
+
+    // Back to the list: the campaign is completed, reachable by keyboard.
+    await page.getByRole('button', { name: m.campaigns.detail.back }).click();
+    const row = page.getByRole('row', { name: /Weekend bread offer/ });
+    await expect(row).toContainText(m.campaigns.status.completed);
+    await expect(row.getByRole('cell', { name: exactly(fill(m.campaigns.progressText, { percent: percent(1), done: 2, total: 2 })) })).toBeVisible();
+    await checkpoint('campaigns list (completed)');
+    await page.getByRole('button', { name: fill(m.campaigns.open, { name: 'Weekend bread offer' }) }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('funnel-table')).toBeVisible();
   });
-  expect(summary).toBeTruthy();
-  await call(page, 'sandbox:simulateInbound', { phone: '+34600111003', text: 'STOP' });
-  await expect
-    .poll(async () => (await call<{ items: { name: string; consent: { marketing: { state: string } } }[] }>(page, 'contacts:search', { text: 'Dani' })).items[0]?.consent.marketing.state, { timeout: 10_000 })
-    .toBe('opted_out');
-
-  // Templates synced from the account.
-  await page.getByRole('link', { name: 'Templates' }).click();
-  await page.getByRole('button', { name: 'Sync templates' }).click();
-  await expect(page.getByText(/weekly_offer/).first()).toBeVisible();
-
-  // Build the campaign.
-  await page.getByRole('link', { name: 'Campaigns' }).click();
-  await expect(page.getByRole('heading', { name: 'Campaigns', level: 1 })).toBeVisible();
-  await expectAccessible(page, 'campaigns list (empty)');
-  await page.getByRole('button', { name: 'New campaign' }).click();
-  await page.getByLabel('Campaign name').fill('Weekend bread offer');
-  const template = page.getByLabel('Template', { exact: true });
-  // Paused and disabled templates are listed but cannot be chosen.
-  await expect(template.locator('option', { hasText: 'paused_promo' })).toBeDisabled();
-  await expect(template.locator('option', { hasText: 'disabled_promo' })).toBeDisabled();
-  await template.selectOption('weekly_offer|en_US');
-  await page.getByRole('checkbox', { name: 'vip' }).check();
-  await page.getByLabel('Value for {{offer}}').selectOption('text');
-  await page.getByLabel('Text for {{offer}}').fill('2x1 on sourdough');
-  await expect(page.getByTestId('campaign-preview')).toContainText(/Hi \w+, this week: 2x1 on sourdough\./);
-  await expectAccessible(page, 'campaign form');
-  await page.getByRole('button', { name: 'Save and run the dry run' }).click();
-
-  // The dry run: 2 of the 4 tagged contacts get it; Dani (opted out) and Eva (utility only) are skipped.
-  await expect(page.getByTestId('dry-run-summary')).toHaveText('2 of 4 contacts in this audience will get it: 2 template messages.');
-  const skipped = page.getByTestId('skipped-table');
-  await expect(skipped.getByRole('row', { name: /Dani/ })).toContainText('Opted out');
-  await expect(skipped.getByRole('row', { name: /Eva/ })).toContainText('No consent for this kind of message');
-  await expect(skipped.locator('tbody tr')).toHaveCount(2);
-  await expectAccessible(page, 'campaign dry run');
-
-  // Send now: the progress bar reaches 100 % and the funnel fills in as WhatsApp reports statuses.
-  await page.getByRole('button', { name: 'Send now' }).click();
-  await expect(page.getByTestId('campaign-progress-text')).toHaveText(/^100 % — 2 of 2 messages done$/, { timeout: 20_000 });
-  await expect(page.getByRole('progressbar', { name: 'Sending progress' })).toHaveAttribute('value', '2');
-  const funnel = page.getByTestId('funnel-table');
-  await expect(funnel.locator('tr[data-stage="read"] td')).toHaveText('2', { timeout: 20_000 });
-
-  const record = (await call<{ to: string; templateName?: string }[]>(page, 'sandbox:sent')).filter((m) => m.templateName === 'weekly_offer');
-  expect(record.map((m) => m.to).sort()).toEqual(['34600111001', '34600111002']);
-  for (const stage of ['queued', 'accepted', 'sent', 'delivered', 'read']) {
-    await expect(funnel.locator(`tr[data-stage="${stage}"] td`)).toHaveText(String(record.length));
-  }
-  await expect(funnel.locator('tr[data-stage="failed"] td')).toHaveText('0');
-  await expect(page.getByRole('img', { name: /Delivery funnel: Queued 2, Accepted 2, Sent 2, Delivered 2, Read 2, Failed 0/ })).toBeVisible();
-  await expectAccessible(page, 'campaign funnel');
-
-  // The export has one row per recipient, with who was skipped and why.
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export results (CSV)' }).click();
-  const file = await download;
-  expect(file.suggestedFilename()).toMatch(/^campaign-weekend-bread-offer-\d{4}-\d{2}-\d{2}\.csv$/);
-
-  // Back to the list: the campaign is completed, reachable by keyboard.
-  await page.getByRole('button', { name: /All campaigns/ }).click();
-  const row = page.getByRole('row', { name: /Weekend bread offer/ });
-  await expect(row).toContainText('Completed');
-  await expect(row).toContainText('100 %');
-  await page.getByRole('button', { name: 'Open Weekend bread offer' }).focus();
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('funnel-table')).toBeVisible();
-});
+}

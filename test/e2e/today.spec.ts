@@ -70,7 +70,7 @@ test('Templates lists the synced catalogue with rendered bodies, marks a disable
   await expectAccessible(page, 'templates (synced)');
 
   await orderReady.getByRole('group', { name: 'Placeholder {{1}} in the body' }).getByLabel('Fill with').selectOption('name');
-  await orderReady.getByRole('group', { name: 'Placeholder {{2}} in the body' }).getByLabel('Fill with').selectOption('fixed');
+  await orderReady.getByRole('group', { name: 'Placeholder {{2}} in the body' }).getByLabel('Fill with').selectOption({ label: 'Always the same text' });
   await orderReady.getByLabel('Text for {{2}}').fill('A-17');
   await expect(orderReady.getByText('Hi [customer name], order A-17 is ready.')).toBeVisible();
   await orderReady.getByRole('button', { name: 'Save placeholders' }).click();

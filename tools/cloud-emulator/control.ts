@@ -1,7 +1,8 @@
 /** The emulator's control API, in process and as JSON routes under /_emulator/ for the web bridge and Playwright. */
+import { accountWebhook, qualityValue, templateStatusValue } from './account-webhooks';
 import type { EmulatorCore } from './core';
 import { newWamid } from './envelope';
-import type { EmulatorControl, OfflineMode, RecipientBehaviour, SimulatedInbound } from './types';
+import type { EmulatorControl, OfflineMode, RecipientBehaviour, SimulatedInbound, SimulatedQualityUpdate } from './types';
 import { webhookEnvelope } from './webhooks';
 
 const BEHAVIOURS: RecipientBehaviour[] = ['deliver', 'not_on_whatsapp', 'undeliverable', 'marketing_limit', 'marketing_stopped', 'no_read'];
@@ -43,9 +44,19 @@ export function createControl(core: EmulatorCore, setOffline: (mode: OfflineMode
       core.windows.set(from.replace(/^\+/, ''), at ?? s.clock());
     },
     setTemplates: core.setTemplates,
-    setTemplateStatus(name, language, status) {
-      const list = core.getTemplates().map((t) => (t.name === name && t.language === language ? { ...t, status } : t));
-      core.setTemplates(list);
+    async setTemplateStatus(name, language, status, options = {}) {
+      const template = core.getTemplates().find((t) => t.name === name && t.language === language);
+      if (!template) return;
+      core.setTemplates(core.getTemplates().map((t) => (t === template ? { ...t, status } : t)));
+      if (options.webhook === false) return;
+      const at = s.clock();
+      await core.poster.post(accountWebhook(s.wabaId, 'message_template_status_update', templateStatusValue(template, status, options.reason, at), at), 'account');
+    },
+    async simulateQualityUpdate(update: SimulatedQualityUpdate) {
+      if (typeof update?.event !== 'string' || !/^[A-Z_]{1,40}$/.test(update.event)) throw new Error('simulateQualityUpdate: event must be FLAGGED, UNFLAGGED, DOWNGRADE, UPGRADE…');
+      if (update.currentLimit !== undefined && !/^TIER_[A-Z0-9_]{1,20}$/.test(update.currentLimit)) throw new Error('simulateQualityUpdate: currentLimit looks like TIER_2K');
+      const { currentLimit, oldLimit } = core.applyQuality(update.event, update.currentLimit);
+      await core.poster.post(accountWebhook(s.wabaId, 'phone_number_quality_update', qualityValue(s.displayPhoneNumber, update.event, currentLimit, oldLimit), s.clock()), 'account');
     },
     setRecipient(digits, behaviour) {
       if (!BEHAVIOURS.includes(behaviour)) throw new Error(`unknown recipient behaviour ${behaviour}`);
@@ -122,7 +133,17 @@ export async function controlRoute(
       control.setTemplates(body.templates as never);
       return ok;
     case 'template-status':
-      control.setTemplateStatus(String(body.name), String(body.language), String(body.status));
+      await control.setTemplateStatus(String(body.name), String(body.language), String(body.status), {
+        ...(body.webhook === false ? { webhook: false } : {}),
+        ...(typeof body.reason === 'string' ? { reason: body.reason } : {}),
+      });
+      return ok;
+    case 'quality':
+      try {
+        await control.simulateQualityUpdate(body as unknown as SimulatedQualityUpdate);
+      } catch (error) {
+        return bad((error as Error).message);
+      }
       return ok;
     case 'recipients':
       try {

@@ -73,6 +73,8 @@ export function createEmulatorCore(options: CloudEmulatorOptions) {
   const pairs = new PairLimiter();
   let rejections: Record<string, number> = {};
   const qrLinks = new Map<string, { code: string; prefilled_message: string; deep_link_url: string }>();
+  /** What the phone-number endpoint reports; quality updates move it. */
+  const quality = { rating: 'GREEN', limit: 'TIER_250' };
   const identity = () => ({ wabaId: s.wabaId, phoneNumberId: s.phoneNumberId, displayPhoneNumber: s.displayPhoneNumber });
   const poster = createWebhookPoster({
     getUrl: () => s.webhookUrl,
@@ -121,7 +123,7 @@ export function createEmulatorCore(options: CloudEmulatorOptions) {
       id: s.phoneNumberId,
       display_phone_number: s.displayPhoneNumber,
       verified_name: s.verifiedName,
-      quality_rating: 'GREEN',
+      quality_rating: quality.rating,
       code_verification_status: 'VERIFIED',
       platform_type: 'CLOUD_API',
       throughput: { level: 'STANDARD' },
@@ -261,6 +263,14 @@ export function createEmulatorCore(options: CloudEmulatorOptions) {
     inboundIds,
     recipients,
     getTemplates: () => templates,
+    /** Applies a quality event the way Meta reports it; returns the limit before it, for `old_limit`. */
+    applyQuality: (event: string, currentLimit: string | undefined): { currentLimit: string; oldLimit: string } => {
+      const oldLimit = quality.limit;
+      if (currentLimit) quality.limit = currentLimit;
+      if (event === 'FLAGGED') quality.rating = 'RED';
+      else if (event === 'UNFLAGGED') quality.rating = 'GREEN';
+      return { currentLimit: quality.limit, oldLimit };
+    },
     setTemplates: (list: EmulatorTemplate[]) => {
       templates = structuredClone(list);
     },
@@ -286,6 +296,7 @@ export function createEmulatorCore(options: CloudEmulatorOptions) {
       pairs.reset();
       rejections = {};
       qrLinks.clear();
+      Object.assign(quality, { rating: 'GREEN', limit: 'TIER_250' });
     },
   };
 }

@@ -91,7 +91,8 @@ export interface WebhookDelivery {
   signature: string;
   httpStatus: number | null;
   error: string | undefined;
-  kind: 'status' | 'inbound';
+  /** `account`: template status and number quality reports (fields other than `messages`). */
+  kind: 'status' | 'inbound' | 'account';
   at: number;
 }
 
@@ -119,6 +120,21 @@ export interface InjectedFailure {
   pathIncludes?: string;
 }
 
+/** A quality report to simulate (`phone_number_quality_update`); the limit defaults to the number's current one. */
+export interface SimulatedQualityUpdate {
+  event: 'FLAGGED' | 'UNFLAGGED' | 'DOWNGRADE' | 'UPGRADE' | (string & {});
+  /** Meta's tier name, e.g. TIER_250, TIER_2K, TIER_10K, TIER_100K, TIER_UNLIMITED. */
+  currentLimit?: string;
+}
+
+/** Options of {@link EmulatorControl.setTemplateStatus}. */
+export interface TemplateStatusOptions {
+  /** Post the `message_template_status_update` webhook (default true); false changes the catalogue silently. */
+  webhook?: boolean;
+  /** Meta's `reason` (default NONE). */
+  reason?: string;
+}
+
 /** Offline modes: refuse connections (listener closed) or accept and destroy sockets of API calls. */
 export type OfflineMode = false | 'refuse' | 'destroy';
 
@@ -134,7 +150,13 @@ export interface EmulatorControl {
   /** Opens (or renews) a customer's window without posting a webhook. */
   openWindow(from: string, at?: number): void;
   setTemplates(templates: EmulatorTemplate[]): void;
-  setTemplateStatus(name: string, language: string, status: string): void;
+  /**
+   * Changes a template's status in the catalogue (sends see it at once), then posts the status webhook Meta would.
+   * Resolves once the webhook was answered (or given up); a template not in the catalogue changes nothing.
+   */
+  setTemplateStatus(name: string, language: string, status: string, options?: TemplateStatusOptions): Promise<void>;
+  /** The number's quality or limit changes: what the phone-number endpoint reports, and a quality webhook. */
+  simulateQualityUpdate(update: SimulatedQualityUpdate): Promise<void>;
   setRecipient(digits: string, behaviour: RecipientBehaviour): void;
   setWebhookUrl(url: string | null): void;
   configure(settings: Pick<CloudEmulatorOptions, 'throughputPerSecond' | 'pairIntervalMs' | 'statusDelays' | 'chaos' | 'accessToken' | 'enforceWindow' | 'defaultRecipient'>): void;

@@ -1,6 +1,6 @@
 /** The stored campaign, its stored send plan, and how outbox counts become the campaign's counts. */
 import type { CampaignAudience, ParameterMapping, SkipReason } from '../../../shared/domain/campaigns';
-import type { CampaignCounts, CampaignStatus, CampaignView } from '../../../shared/contract/campaigns';
+import type { CampaignCounts, CampaignStatus, CampaignView, PauseCause } from '../../../shared/contract/campaigns';
 import type { OutboxCounts } from '../outbox';
 
 /** A campaign as stored in the `campaigns` collection. */
@@ -16,6 +16,8 @@ export interface CampaignRecord {
   startedAt?: string;
   completedAt?: string;
   pauseReason?: string;
+  /** What paused it, for the UI's own wording; absent on campaigns paused before causes were recorded. */
+  pauseCause?: PauseCause;
   planned?: { send: number; skipped: number };
   /** True once every planned recipient is in the outbox; until then a restart carries on queueing the plan. */
   enqueued?: boolean;

@@ -5,9 +5,9 @@
  */
 import { monotonicFactory } from 'ulid';
 import { campaignItemId, MESSAGING_TIERS, tierLimit, type MessagingTier } from '../../../shared/domain/campaigns';
-import { purposeForCategory } from '../../../shared/domain/consent/state';
+import { purposeForCategory, type TemplateCategory } from '../../../shared/domain/consent/state';
 import { slotKey, templateSlots } from '../../../shared/domain/templates/render';
-import type { CampaignCounts, CampaignDetail, CampaignView, DryRunView } from '../../../shared/contract/campaigns';
+import type { CampaignCounts, CampaignDetail, CampaignView, DryRunView, PauseCause } from '../../../shared/contract/campaigns';
 import { AppError } from '../app-error';
 import type { ConsentLedger } from '../consent/ledger';
 import type { EventBus } from '../event-bus';
@@ -21,6 +21,7 @@ import { campaignCounts, campaignView, type CampaignPlan, type CampaignRecord } 
 import { currentCategory, planCampaign, reachedNow, type PlannerDeps } from './campaign-planner';
 import { itemInputs } from './item-inputs';
 import { nextStatus } from './next-status';
+import { pauseCauseText } from './pause-reason';
 import { ProgressThrottle } from './progress-throttle';
 
 /** What the campaigns service needs. */
@@ -64,6 +65,7 @@ export class CampaignsService {
         for (const item of (payload as { items: { campaignId?: string }[] }).items) if (item.campaignId && this.campaigns.has(item.campaignId)) this.throttle.mark(item.campaignId);
       }
       // Meta paused a template (132015/132016) or the number's quality (131048): the outbox already holds the items.
+      // The account webhooks (template status, number quality) pause through holdFor instead.
       if (event === 'outbox:alert') for (const c of this.campaigns.values()) if (c.status === 'sending' || c.status === 'scheduled') this.throttle.mark(c.id);
     });
   }
@@ -176,7 +178,7 @@ export class CampaignsService {
       const campaign = this.mustGet(id);
       if (campaign.status !== 'sending' && campaign.status !== 'scheduled') throw new AppError('conflict', `Only a campaign that is sending or scheduled can be paused (this one is ${campaign.status}).`);
       await this.deps.outbox.pause(id);
-      await this.campaigns.upsert({ ...campaign, status: 'paused', pauseReason: 'Paused by the owner.' });
+      await this.campaigns.upsert({ ...campaign, status: 'paused', pauseReason: 'Paused by the owner.', pauseCause: { kind: 'owner' } });
     });
     this.throttle.mark(id);
     return this.view(id);
@@ -194,11 +196,35 @@ export class CampaignsService {
       }
       await this.deps.outbox.resume(id);
       const scheduled = campaign.scheduledAt !== undefined && Date.parse(campaign.scheduledAt) > this.deps.now().getTime();
-      const { pauseReason: _reason, ...rest } = campaign;
+      const { pauseReason: _reason, pauseCause: _cause, ...rest } = campaign;
       await this.campaigns.upsert({ ...rest, status: scheduled ? 'scheduled' : 'sending' });
     });
     this.throttle.mark(id);
     return this.view(id);
+  }
+
+  /**
+   * Meta reported something that makes these campaigns unsafe to go on (their template paused or disabled, the
+   * number's quality): every sending or scheduled campaign that `match` picks, by its template and the template's
+   * current category, is held with its own durable switch, so resuming one never releases another and nothing goes
+   * on until the owner decides. Returns the ids paused.
+   */
+  async holdFor(match: (template: { name: string; language: string; category: TemplateCategory }) => boolean, cause: PauseCause): Promise<string[]> {
+    const paused: string[] = [];
+    await this.lock.run(async () => {
+      const reason = { action: cause.kind, message: pauseCauseText(cause) };
+      for (const campaign of this.campaigns.all()) {
+        if (campaign.status !== 'sending' && campaign.status !== 'scheduled') continue;
+        const { name, language } = campaign.template;
+        const category = currentCategory(this.deps.templates.find(name, language), campaign.template.category);
+        if (!match({ name, language, category })) continue;
+        await this.deps.outbox.pause(campaign.id, reason);
+        await this.campaigns.upsert({ ...campaign, status: 'paused', pauseReason: reason.message, pauseCause: cause });
+        paused.push(campaign.id);
+      }
+    });
+    for (const id of paused) this.throttle.mark(id);
+    return paused;
   }
 
   /** Stops the campaign for good: queued messages are skipped (those already on their way are not recalled). */
@@ -295,7 +321,17 @@ export class CampaignsService {
         .run(async () => {
           const current = this.campaigns.get(id);
           if (current?.status !== campaign.status) return;
-          await this.campaigns.upsert({ ...current, status: next.status, ...(next.pauseReason ? { pauseReason: next.pauseReason } : {}), ...(next.completedAt ? { completedAt: next.completedAt } : {}) });
+          // The all-campaigns hold of 131048 is lifted as a whole by the first resume; a switch of its own keeps this
+          // campaign held until the owner resumes it too, as the account webhooks' holds do (holdFor).
+          const wide = outbox.campaignsPaused;
+          if (next.status === 'paused' && wide && !outbox.pausedCampaigns.some((p) => p.campaignId === id)) await this.deps.outbox.pause(id, wide.reason);
+          await this.campaigns.upsert({
+            ...current,
+            status: next.status,
+            ...(next.pauseReason ? { pauseReason: next.pauseReason } : {}),
+            ...(next.pauseCause ? { pauseCause: next.pauseCause } : {}),
+            ...(next.completedAt ? { completedAt: next.completedAt } : {}),
+          });
           if (next.status === 'completed') this.clearTimer(id);
         })
         .catch((error: unknown) => console.error('could not record the campaign status:', (error as Error).message));

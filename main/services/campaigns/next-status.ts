@@ -2,7 +2,7 @@
 import type { CampaignCounts } from '../../../shared/contract/campaigns';
 import type { OutboxStatus } from '../outbox';
 import type { CampaignRecord } from './campaign-record';
-import { pauseReasonText } from './pause-reason';
+import { pauseCause, pauseReasonText } from './pause-reason';
 
 const ACTIVE = new Set(['scheduled', 'sending', 'paused']);
 
@@ -17,5 +17,6 @@ export function nextStatus(campaign: CampaignRecord, counts: CampaignCounts, out
   if (campaign.status !== 'sending' && campaign.status !== 'scheduled') return undefined;
   const held = outbox.pausedCampaigns.find((p) => p.campaignId === campaign.id)?.reason ?? outbox.campaignsPaused?.reason;
   if (!held || counts.waiting === 0) return undefined;
-  return { ...campaign, status: 'paused', pauseReason: pauseReasonText(held, campaign.template.name) };
+  const cause = pauseCause(held, campaign.template.name);
+  return { ...campaign, status: 'paused', pauseReason: pauseReasonText(held, campaign.template.name), ...(cause ? { pauseCause: cause } : {}) };
 }

@@ -251,12 +251,38 @@ export const changeValueSchema = z.looseObject({
   errors: z.array(z.unknown()).optional(),
 });
 
-/** The envelope of every webhook POST. */
+/**
+ * `phone_number_quality_update`: the number was flagged/unflagged for low quality, or its messaging limit moved.
+ * `current_limit` is being replaced by `max_daily_conversations_per_business` (Meta, 2026), so neither is required.
+ */
+export const qualityUpdateValueSchema = z.looseObject({
+  display_phone_number: z.string().optional(),
+  event: z.string().min(1),
+  current_limit: z.string().optional(),
+  old_limit: z.string().optional(),
+  max_daily_conversations_per_business: z.string().optional(),
+  max_daily_conversation_per_phone: z.union([z.string(), z.number()]).optional(),
+});
+
+/** `message_template_status_update`: a template was approved, paused, disabled, rejected… (`reason` is null on deletion). */
+export const templateStatusValueSchema = z.looseObject({
+  event: z.string().min(1),
+  message_template_id: z.union([z.number(), z.string().min(1)]),
+  message_template_name: z.string().min(1),
+  message_template_language: z.string().min(1),
+  message_template_category: z.string().optional(),
+  reason: z.string().nullable().optional(),
+  other_info: z.looseObject({ title: z.string().optional(), description: z.string().optional() }).optional(),
+});
+
+/** The envelope of every webhook POST. `time` (seconds) is when Meta triggered it; a retry carries the same one. */
 export const webhookPayloadSchema = z.looseObject({
   object: z.string(),
   entry: z.array(
     z.looseObject({
       id: z.string(),
+      // Read leniently: an odd trigger time must not cost the messages of the same POST.
+      time: z.unknown().optional(),
       changes: z.array(z.looseObject({ field: z.string(), value: z.unknown() })),
     }),
   ),

@@ -8,7 +8,7 @@ import { LoopSignals } from './loop-signals';
 import { countItems, type OutboxCounts } from './outbox-counts';
 import { OutboxControl } from './outbox-control';
 import { OutboxError } from './outbox-errors';
-import { outboxInputSchema, type OutboxInput, type OutboxItem } from './outbox-item';
+import { outboxInputSchema, type OutboxInput, type OutboxItem, type OutboxReason } from './outbox-item';
 import type { OutboxDeps, OutboxListQuery, OutboxStatus } from './outbox-types';
 import { Pacer } from './pacer';
 import { SendScheduler } from './scheduler';
@@ -136,9 +136,8 @@ export class Outbox {
     return this.signals.waitFor(() => this.sender.inFlight === 0 && (!this.running || this.control.global !== undefined || this.scheduler.empty(this.now())));
   }
 
-  /** Pauses the whole outbox (no argument) or one campaign, durably. */
-  async pause(campaignId?: string): Promise<void> {
-    const reason = { action: 'owner', message: 'Paused by the owner' };
+  /** Pauses the whole outbox (no campaign) or one campaign, durably; the reason is the owner's unless Meta's is given. */
+  async pause(campaignId?: string, reason: OutboxReason = { action: 'owner', message: 'Paused by the owner' }): Promise<void> {
     if (campaignId === undefined) await this.control.pauseGlobal(reason, this.now());
     else await this.control.pauseCampaign(campaignId, reason, this.now());
     this.wake();

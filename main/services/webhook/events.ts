@@ -4,7 +4,9 @@ import { cloudErrorInfo, type CloudErrorAction } from '../cloud/errors';
 import {
   changeValueSchema,
   inboundMessageSchema,
+  qualityUpdateValueSchema,
   statusSchema,
+  templateStatusValueSchema,
   userPreferenceSchema,
   webhookErrorSchema,
   webhookPayloadSchema,
@@ -82,7 +84,36 @@ export interface SystemErrorEvent extends WebhookEventBase {
   errors: StatusError[];
 }
 
-/** Any other subscribed field (template status updates, account updates…), passed through untyped. */
+/**
+ * The business number's quality or messaging limit changed (`phone_number_quality_update`). FLAGGED: quality dropped
+ * to low (the limit drops if it stays low); UNFLAGGED: it recovered; DOWNGRADE / UPGRADE: the limit moved.
+ */
+export interface QualityUpdateEvent extends WebhookEventBase {
+  kind: 'quality_update';
+  event: 'FLAGGED' | 'UNFLAGGED' | 'DOWNGRADE' | 'UPGRADE' | (string & {});
+  /** Meta's tier name, e.g. TIER_2K (from `current_limit`, else `max_daily_conversations_per_business`). */
+  currentLimit: string | undefined;
+  oldLimit: string | undefined;
+  /** When Meta triggered it (entry `time`), else when it arrived: orders reports that come back out of order. */
+  occurredAtMs: number;
+}
+
+/** A template's status changed (`message_template_status_update`). */
+export interface TemplateStatusEvent extends WebhookEventBase {
+  kind: 'template_status';
+  event: 'APPROVED' | 'PAUSED' | 'DISABLED' | 'REJECTED' | 'FLAGGED' | 'PENDING_DELETION' | (string & {});
+  templateId: string;
+  name: string;
+  /** As the catalogue writes it (`en_US`), whichever separator the webhook used. */
+  language: string;
+  category: string | undefined;
+  reason: string | undefined;
+  /** Meta's own sentence, e.g. how long a pause lasts. */
+  description: string | undefined;
+  occurredAtMs: number;
+}
+
+/** Any other subscribed field (account updates, …), passed through untyped. */
 export interface OtherFieldEvent extends WebhookEventBase {
   kind: 'other';
   field: string;
@@ -90,7 +121,7 @@ export interface OtherFieldEvent extends WebhookEventBase {
 }
 
 /** Everything the receiver hands to the app. */
-export type WebhookEvent = InboundEvent | StatusEvent | UserPreferenceEvent | SystemErrorEvent | OtherFieldEvent;
+export type WebhookEvent = InboundEvent | StatusEvent | UserPreferenceEvent | SystemErrorEvent | QualityUpdateEvent | TemplateStatusEvent | OtherFieldEvent;
 
 /** Events plus what could not be understood (reported, never fatal). */
 export interface ParsedPayload {
@@ -119,6 +150,12 @@ export function parseWebhookPayload(json: unknown, receivedAt: number): ParsedPa
         displayPhoneNumber: v.metadata?.display_phone_number,
         receivedAt,
       };
+      if (change.field === 'phone_number_quality_update' || change.field === 'message_template_status_update') {
+        const event = accountEvent(change.field, change.value, base, entry.time);
+        if (event) events.push(event);
+        else problems.push(`change ${change.field}: value not understood`);
+        continue;
+      }
       if (change.field !== 'messages' && change.field !== 'user_preferences') {
         events.push({ ...base, kind: 'other', key: `other:${hash([entry.id, change.field, change.value])}`, field: change.field, value: change.value });
         continue;
@@ -158,6 +195,51 @@ export function parseWebhookPayload(json: unknown, receivedAt: number): ParsedPa
     }
   }
   return { events, problems };
+}
+
+/**
+ * Account-level fields carry no id: the dedupe key hashes the value with the entry's `time`, so Meta's retries of one
+ * report collapse while a later identical report (flagged again next week) is handled again. Without `time` only the
+ * value is hashed, and a repeat inside the dedupe window is taken for a retry.
+ */
+function accountEvent(
+  field: 'phone_number_quality_update' | 'message_template_status_update',
+  value: unknown,
+  base: Omit<WebhookEventBase, 'key'>,
+  time: unknown,
+): QualityUpdateEvent | TemplateStatusEvent | undefined {
+  const occurredAtMs = (typeof time === 'number' || typeof time === 'string' ? seconds(time) : 0) || base.receivedAt;
+  if (field === 'phone_number_quality_update') {
+    const q = qualityUpdateValueSchema.safeParse(value);
+    if (!q.success) return undefined;
+    return {
+      ...base,
+      displayPhoneNumber: q.data.display_phone_number ?? base.displayPhoneNumber,
+      kind: 'quality_update',
+      key: `quality:${base.wabaId}:${hash([value, time])}`,
+      event: q.data.event.toUpperCase(),
+      currentLimit: q.data.current_limit ?? q.data.max_daily_conversations_per_business,
+      oldLimit: q.data.old_limit,
+      occurredAtMs,
+    };
+  }
+  const t = templateStatusValueSchema.safeParse(value);
+  if (!t.success) return undefined;
+  const templateId = String(t.data.message_template_id);
+  const event = t.data.event.toUpperCase();
+  return {
+    ...base,
+    kind: 'template_status',
+    key: `tpl:${templateId}:${event}:${hash([value, time])}`,
+    event,
+    templateId,
+    name: t.data.message_template_name,
+    language: t.data.message_template_language.replace(/-/g, '_'),
+    category: t.data.message_template_category,
+    reason: t.data.reason ?? undefined,
+    description: t.data.other_info?.description,
+    occurredAtMs,
+  };
 }
 
 function inbound(base: Omit<WebhookEventBase, 'key'>, m: InboundMessage, profileName: string | undefined): InboundEvent {

@@ -6,9 +6,11 @@ import { api } from '../../api';
 import { ConfirmDialog } from '../consent/confirm-dialog';
 import { downloadText } from '../entry-points/download';
 import { useOwnerGate } from '../owner/use-owner-gate';
-import { percent, reasonLabel } from './campaign-words';
+import { categoryText } from '../templates/template-status';
+import { percentText, reasonLabel } from './campaign-words';
 import { DryRunPanel } from './dry-run-panel';
 import { FunnelChart } from './funnel-chart';
+import { pauseText } from './pause-text';
 
 /** One campaign: the dry run while a draft; then live progress, pause/resume/cancel, the funnel and the export. */
 export function CampaignDetail({ id, onChanged, onBack }: { id: string; onChanged: (campaign: CampaignView) => void; onBack: () => void }): ReactNode {
@@ -52,6 +54,8 @@ export function CampaignDetail({ id, onChanged, onBack }: { id: string; onChange
   const total = detail.planned?.send ?? detail.counts.queued;
   const done = detail.counts.done;
   const reasons = [...Object.entries(detail.failedByReason), ...Object.entries(detail.skippedByReason)];
+  const progress = t('campaigns.detail.progressValue', { percent: percentText(done, total, i18n.language), done: number.format(done), total: number.format(total) });
+  const category = categoryText(detail.template.category);
 
   return (
     <>
@@ -64,7 +68,7 @@ export function CampaignDetail({ id, onChanged, onBack }: { id: string; onChange
         {detail.name} <span className="muted">— {t(`campaigns.status.${detail.status}`)}</span>
       </h2>
       <p className="muted">
-        {detail.template.name} ({detail.template.language}) · {detail.template.category}
+        {detail.template.name} ({detail.template.language}) · {t(category.key, category.values)}
         {detail.startedAt && ` · ${t('campaigns.detail.startedAt', { when: date.format(new Date(detail.startedAt)) })}`}
         {detail.completedAt && ` · ${t('campaigns.detail.completedAt', { when: date.format(new Date(detail.completedAt)) })}`}
       </p>
@@ -81,12 +85,12 @@ export function CampaignDetail({ id, onChanged, onBack }: { id: string; onChange
           {detail.status === 'scheduled' && detail.scheduledAt && <p>{t('campaigns.send.scheduledFor', { when: date.format(new Date(detail.scheduledAt)) })}</p>}
           <div className="campaign-progress">
             <label htmlFor="campaign-progress">{t('campaigns.detail.progressLabel')}</label>
-            <progress id="campaign-progress" max={Math.max(total, 1)} value={Math.min(done, total)} aria-valuetext={t('campaigns.detail.progressValue', { percent: percent(done, total), done: number.format(done), total: number.format(total) })} />
+            <progress id="campaign-progress" max={Math.max(total, 1)} value={Math.min(done, total)} aria-valuetext={progress} />
             <span role="status" data-testid="campaign-progress-text">
-              {t('campaigns.detail.progressValue', { percent: percent(done, total), done: number.format(done), total: number.format(total) })}
+              {progress}
             </span>
           </div>
-          {detail.status === 'paused' && detail.pauseReason && <p className="campaign-paused">{t('campaigns.detail.pausedBecause', { reason: detail.pauseReason })}</p>}
+          {detail.status === 'paused' && detail.pauseReason && <p className="campaign-paused">{t('campaigns.detail.pausedBecause', { reason: pauseText(t, detail, i18n.language) })}</p>}
           <div className="campaign-actions">
             {(detail.status === 'sending' || detail.status === 'scheduled') && (
               <button type="button" onClick={() => void act(() => api.campaigns.pause({ id }))}>

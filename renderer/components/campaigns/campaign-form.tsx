@@ -5,12 +5,14 @@ import type { CampaignView } from '../../../shared/contract/campaigns';
 import type { TemplateView } from '../../../shared/contract/messages';
 import { valuesFor } from '../../../shared/domain/campaigns';
 import { CONSENT_METHODS } from '../../../shared/domain/consent/event';
-import { renderTemplate, slotKey, templateSlots, type TemplateShape } from '../../../shared/domain/templates/render';
+import { renderTemplate, templateSlots, type TemplateShape } from '../../../shared/domain/templates/render';
 import { api } from '../../api';
 import { useStore } from '../../store';
+import { mappingKey } from '../../store/dashboard-slice';
 import { useOwnerGate } from '../owner/use-owner-gate';
-import { isSendable } from '../templates/template-status';
-import { mappingOf, SlotFields, type SlotDraft } from './slot-fields';
+import { draftOf, invalidSlot, mappingOf, type MappingDraft } from '../templates/mapping-draft';
+import { MappingFields } from '../templates/mapping-fields';
+import { categoryText, isSendable, langAttribute, statusText } from '../templates/template-status';
 
 const STATES = ['none', 'pending', 'opted_in', 'opted_out'] as const;
 
@@ -24,6 +26,8 @@ export function CampaignForm({ onCreated, onCancel }: { onCreated: (campaign: Ca
   const { t } = useTranslation();
   const templates = useStore((s) => s.templates);
   const loadTemplates = useStore((s) => s.loadTemplates);
+  const savedMappings = useStore((s) => s.templateMappings);
+  const loadTemplateMappings = useStore((s) => s.loadTemplateMappings);
   const { run, dialog } = useOwnerGate();
   const [name, setName] = useState('');
   const [templateKey, setTemplateKey] = useState('');
@@ -32,20 +36,26 @@ export function CampaignForm({ onCreated, onCancel }: { onCreated: (campaign: Ca
   const [state, setState] = useState('');
   const [method, setMethod] = useState('');
   const [country, setCountry] = useState('');
-  const [slotsDraft, setSlotsDraft] = useState<Record<string, SlotDraft>>({});
+  // The owner's edits of the mapping; until the first one, it is the chosen template's saved mapping.
+  const [editedDraft, setEditedDraft] = useState<MappingDraft | null>(null);
   const [sample, setSample] = useState<{ name: string; phone: string } | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {
     void loadTemplates();
+    void loadTemplateMappings();
     void api.contacts.tags().then((r) => r.ok && setAllTags(r.value));
-  }, [loadTemplates]);
+  }, [loadTemplates, loadTemplateMappings]);
 
   const template = templates.find((x) => `${x.name}|${x.language}` === templateKey);
   const slots = useMemo(() => (template ? templateSlots(shapeOf(template)) : []), [template]);
+  const saved = template ? savedMappings[mappingKey(template.name, template.language)]?.slots : undefined;
+  // What the saved mapping leaves to "type when sending" is typed here; with none saved, names fill every slot.
+  const slotsDraft = useMemo(() => editedDraft ?? draftOf(slots, saved, saved ? 'text' : 'name'), [editedDraft, slots, saved]);
   const category = (template?.category ?? 'UTILITY').toUpperCase();
   const purpose = category === 'MARKETING' ? 'marketing' : 'utility';
+  const label = (found: { key: string; values?: Record<string, string> }) => t(found.key, found.values);
 
   useEffect(() => {
     // A sample customer of the audience for the preview.
@@ -54,10 +64,7 @@ export function CampaignForm({ onCreated, onCancel }: { onCreated: (campaign: Ca
 
   const chooseTemplate = (key: string) => {
     setTemplateKey(key);
-    const chosen = templates.find((x) => `${x.name}|${x.language}` === key);
-    const fresh: Record<string, SlotDraft> = {};
-    for (const slot of chosen ? templateSlots(shapeOf(chosen)) : []) fresh[slotKey(slot)] = { kind: 'name', text: '', fallback: '' };
-    setSlotsDraft(fresh);
+    setEditedDraft(null);
   };
 
   const mapping = mappingOf(slotsDraft);
@@ -101,7 +108,9 @@ export function CampaignForm({ onCreated, onCancel }: { onCreated: (campaign: Ca
             <option value="">{t('campaigns.create.chooseTemplate')}</option>
             {templates.map((x) => (
               <option key={`${x.name}|${x.language}`} value={`${x.name}|${x.language}`} disabled={!isSendable(x)}>
-                {isSendable(x) ? `${x.name} (${x.language}) — ${x.category}` : t('campaigns.create.notSendable', { name: x.name, language: x.language, status: x.status })}
+                {isSendable(x)
+                  ? `${x.name} (${x.language}) — ${label(categoryText(x.category))}`
+                  : t('campaigns.create.notSendable', { name: x.name, language: x.language, status: label(statusText(x.status)) })}
               </option>
             ))}
           </select>
@@ -110,7 +119,7 @@ export function CampaignForm({ onCreated, onCancel }: { onCreated: (campaign: Ca
       <fieldset>
         <legend>{t('campaigns.create.audience')}</legend>
         <p className="field-hint" id="campaign-purpose">
-          {t('campaigns.create.purpose')}: {t('campaigns.create.purposeHint', { category: category.toLowerCase(), purpose: t(`campaigns.create.purposes.${purpose}`) })}
+          {t('campaigns.create.purpose')}: {t('campaigns.create.purposeHint', { category: label(categoryText(category)), purpose: t(`campaigns.create.purposes.${purpose}`) })}
         </p>
         {allTags.length === 0 ? (
           <p className="muted">{t('campaigns.create.noTags')}</p>
@@ -154,15 +163,15 @@ export function CampaignForm({ onCreated, onCancel }: { onCreated: (campaign: Ca
       {slots.length > 0 && (
         <fieldset>
           <legend>{t('campaigns.create.mapping')}</legend>
-          <SlotFields slots={slots} draft={slotsDraft} onChange={setSlotsDraft} errorField={error?.field} />
+          <MappingFields slots={slots} draft={slotsDraft} onChange={setEditedDraft} allowAsk={false} invalidKey={invalidSlot(error?.field)} />
         </fieldset>
       )}
-      {preview && (
+      {template && preview && (
         <section aria-labelledby="campaign-preview-title">
           <h3 id="campaign-preview-title">
             {t('campaigns.create.preview')} — {t('campaigns.create.previewFor', { name: sample?.name || t('campaigns.create.previewSample') })}
           </h3>
-          <div className="campaign-preview" data-testid="campaign-preview">
+          <div className="campaign-preview" data-testid="campaign-preview" lang={langAttribute(template.language)}>
             {preview.header && <strong>{preview.header}</strong>}
             <p>{preview.body}</p>
             {preview.footer && <small>{preview.footer}</small>}

@@ -1,12 +1,13 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignView } from '../../../shared/contract/campaigns';
-import { percent } from './campaign-words';
+import { percentText } from './campaign-words';
 
 /** The campaigns as a table: name (opens it), template, status and progress. */
 export function CampaignList({ campaigns, onOpen }: { campaigns: CampaignView[]; onOpen: (id: string) => void }): ReactNode {
   const { t, i18n } = useTranslation();
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const number = new Intl.NumberFormat(i18n.language);
   if (campaigns.length === 0) return <p className="empty-state">{t('campaigns.empty')}</p>;
   return (
     <table className="campaigns-table" aria-label={t('campaigns.listLabel')}>
@@ -32,7 +33,9 @@ export function CampaignList({ campaigns, onOpen }: { campaigns: CampaignView[];
               <td>{c.template.name} ({c.template.language})</td>
               <td>{t(`campaigns.status.${c.status}`)}</td>
               <td>
-                {c.status === 'draft' ? '—' : `${percent(c.counts.done, total)} % · ${t('campaigns.progressText', { done: c.counts.done, total })}`}
+                {c.status === 'draft'
+                  ? '—'
+                  : t('campaigns.progressText', { percent: percentText(c.counts.done, total, i18n.language), done: number.format(c.counts.done), total: number.format(total) })}
               </td>
               <td>{date.format(new Date(c.createdAt))}</td>
             </tr>

@@ -10,7 +10,12 @@ export function reasonLabel(t: TFunction, reason: string): string {
   return skip || reason;
 }
 
-/** "42 %" style percentage of done over total. */
+/** Whole percent of done over total, rounded down so 100 means every message is done. */
 export function percent(done: number, total: number): number {
   return total === 0 ? 0 : Math.floor((done / total) * 100);
+}
+
+/** The percentage as the UI language writes it ("42%", "42 %"). */
+export function percentText(done: number, total: number, language: string): string {
+  return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 }).format(percent(done, total) / 100);
 }

@@ -84,14 +84,14 @@ export function DryRunPanel({ campaign, onStarted }: { campaign: CampaignView; o
           </tbody>
         </table>
       )}
-      <h3>{t('campaigns.dryRun.skippedTitle', { count: dry.skippedTotal })}</h3>
+      <h3>{t('campaigns.dryRun.skippedTitle', { count: number.format(dry.skippedTotal) })}</h3>
       {dry.skippedTotal === 0 ? (
         <p>{t('campaigns.dryRun.skippedNone')}</p>
       ) : (
         <>
-          {dry.skippedTotal > SHOWN && <p className="muted">{t('campaigns.dryRun.truncated', { shown: SHOWN, total: dry.skippedTotal })}</p>}
+          {dry.skippedTotal > SHOWN && <p className="muted">{t('campaigns.dryRun.truncated', { shown: number.format(SHOWN), total: number.format(dry.skippedTotal) })}</p>}
           <table className="campaigns-table" data-testid="skipped-table">
-            <caption className="visually-hidden">{t('campaigns.dryRun.skippedTitle', { count: dry.skippedTotal })}</caption>
+            <caption className="visually-hidden">{t('campaigns.dryRun.skippedTitle', { count: number.format(dry.skippedTotal) })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('campaigns.dryRun.columns.name')}</th>

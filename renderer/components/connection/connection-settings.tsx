@@ -6,6 +6,7 @@ import { useStore } from '../../store';
 import { OutboxPanel } from '../messages/outbox-panel';
 import { useOwnerGate } from '../owner/use-owner-gate';
 import { ConnectionForm } from './connection-form';
+import { NumberHealthLine } from './number-health-line';
 import '../messages/messages.css';
 
 /** Settings → Connection: sandbox or live, the account fields, "Test connection", the webhook address, the outbox. */
@@ -84,6 +85,7 @@ export function ConnectionSettings(): ReactNode {
             </button>
           </div>
         )}
+        {status.numberHealth && <NumberHealthLine health={status.numberHealth} />}
         {status.webhookUrl && (
           <div>
             <p>

@@ -1,10 +1,11 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TemplateView } from '../../../shared/contract/messages';
-import type { SlotSource } from '../../../shared/contract/template-mappings';
-import { renderTemplate, templateSlots, type SlotValues } from '../../../shared/domain/templates/render';
-import { draftOf, MappingForm, slotsOf, type MappingDraft } from './mapping-form';
-import { categoryText, isSendable, languageName, statusText } from './template-status';
+import { valuesFor, type ParameterMapping } from '../../../shared/domain/campaigns';
+import { renderTemplate, templateSlots } from '../../../shared/domain/templates/render';
+import { draftOf, mappingOf, type MappingDraft } from './mapping-draft';
+import { MappingForm } from './mapping-form';
+import { categoryText, isSendable, langAttribute, languageName, statusText } from './template-status';
 
 /** One synced template: status (in words), category, language, the rendered preview and its placeholder mapping. */
 export function TemplateCard({
@@ -13,25 +14,20 @@ export function TemplateCard({
   onSave,
 }: {
   template: TemplateView;
-  saved: Record<string, SlotSource> | undefined;
-  onSave: (slots: Record<string, SlotSource>) => Promise<{ message: string; field?: string } | null>;
+  saved: ParameterMapping | undefined;
+  onSave: (slots: ParameterMapping) => Promise<{ message: string; field?: string } | null>;
 }): ReactNode {
   const { t, i18n } = useTranslation();
   const slots = templateSlots(template);
-  const [draft, setDraft] = useState<MappingDraft>(() => draftOf(slots, saved));
+  const [draft, setDraft] = useState<MappingDraft>(() => draftOf(slots, saved, 'ask'));
   const sendable = isSendable(template);
   const status = statusText(template.status);
   const category = categoryText(template.category);
   const headingId = `template-${template.name}-${template.language}`;
 
-  // The preview shows what each placeholder will hold: the fixed text, or which contact field fills it.
-  const values: SlotValues = {};
-  for (const [key, { choice, value }] of Object.entries(draft)) {
-    if (choice === 'fixed' && value.trim()) values[key] = value;
-    if (choice === 'name') values[key] = t('dashboard.templates.mapping.previewName');
-    if (choice === 'phone') values[key] = t('dashboard.templates.mapping.previewPhone');
-  }
-  const rendered = renderTemplate(template, values);
+  // The preview fills the mapping for a stand-in customer, so it shows which contact field fills a placeholder.
+  const standIn = { name: t('dashboard.templates.mapping.previewName'), phone: t('dashboard.templates.mapping.previewPhone') };
+  const rendered = renderTemplate(template, valuesFor(template, mappingOf(draft), standIn));
 
   return (
     <article className={`template-card${sendable ? '' : ' template-unsendable'}`} aria-labelledby={headingId}>
@@ -59,9 +55,11 @@ export function TemplateCard({
       {!sendable && <p className="template-warning">{t('dashboard.templates.notSendable')}</p>}
       <figure className="template-preview">
         <figcaption>{t('dashboard.templates.preview')}</figcaption>
-        {rendered.header && <p className="template-preview-header">{rendered.header}</p>}
-        <p className="template-preview-body">{rendered.body}</p>
-        {rendered.footer && <p className="template-preview-footer">{rendered.footer}</p>}
+        <div lang={langAttribute(template.language)}>
+          {rendered.header && <p className="template-preview-header">{rendered.header}</p>}
+          <p className="template-preview-body">{rendered.body}</p>
+          {rendered.footer && <p className="template-preview-footer">{rendered.footer}</p>}
+        </div>
       </figure>
       <h3>{t('dashboard.templates.mapping.title')}</h3>
       <MappingForm
@@ -69,7 +67,7 @@ export function TemplateCard({
         slots={slots}
         draft={draft}
         onChange={setDraft}
-        onSave={() => onSave(slotsOf(draft))}
+        onSave={() => onSave(mappingOf(draft))}
       />
     </article>
   );

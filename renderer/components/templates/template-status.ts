@@ -23,6 +23,11 @@ export function categoryText(category: string): { key: string; values?: Record<s
     : { key: 'dashboard.templates.categoryLabel.other', values: { category } };
 }
 
+/** The template's language as an HTML `lang` value (`en_US` → `en-US`), so its text is read in that language. */
+export function langAttribute(code: string): string {
+  return code.replace(/_/g, '-');
+}
+
 /** "English (United States)" for `en_US`, in the UI language; the code itself when the browser does not know it. */
 export function languageName(code: string, uiLanguage: string): string {
   try {

@@ -98,6 +98,7 @@ export const hi: typeof en = {
       phone: 'ग्राहक का WhatsApp नंबर',
       fixed: 'हमेशा एक ही टेक्स्ट',
       fixedValue: '{{slot}} के लिए टेक्स्ट',
+      fallback: 'ग्राहक का नाम न हो तो यह लिखें',
       save: 'प्लेसहोल्डर सेव करें',
       saving: 'सेव हो रहा है…',
       saved: 'प्लेसहोल्डर सेव हो गए।',

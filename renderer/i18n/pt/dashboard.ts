@@ -104,6 +104,7 @@ export const pt: typeof en = {
       phone: 'Número de WhatsApp do cliente',
       fixed: 'Sempre o mesmo texto',
       fixedValue: 'Texto para {{slot}}',
+      fallback: 'Se o cliente não tiver nome, usar',
       save: 'Salvar variáveis',
       saving: 'Salvando…',
       saved: 'Variáveis salvas.',

@@ -1,6 +1,6 @@
-/** Parameter mapping: turns a contact and the campaign's slot sources into template values. */
+/** Parameter mapping: turns a contact and a template's slot sources into template values. */
 import { slotKey, templateSlots, type SlotValues, type TemplateShape } from '../templates/render';
-import type { AudienceContact, ParameterMapping } from './types';
+import type { AudienceContact, ParameterMapping, SlotSource } from './types';
 
 /** The values of every slot for this contact; a slot whose value ends up empty is left out (see missingFor). */
 export function valuesFor(template: TemplateShape, mapping: ParameterMapping, contact: Pick<AudienceContact, 'name' | 'phone'>): SlotValues {
@@ -19,4 +19,31 @@ export function valuesFor(template: TemplateShape, mapping: ParameterMapping, co
 export function missingFor(template: TemplateShape, mapping: ParameterMapping, contact: Pick<AudienceContact, 'name' | 'phone'>): string[] {
   const values = valuesFor(template, mapping, contact);
   return templateSlots(template).map(slotKey).filter((key) => !values[key]);
+}
+
+/**
+ * One stored slot source in today's format. Template mappings saved before there was one format said
+ * `{ source: 'name' | 'phone' }` or `{ source: 'fixed', value }`; those still read, as the same choice.
+ * Anything else (hand-edited, from a newer version) reads as undefined.
+ */
+export function readSlotSource(stored: unknown): SlotSource | undefined {
+  if (typeof stored !== 'object' || stored === null) return undefined;
+  const s = stored as Record<string, unknown>;
+  if (s.kind === 'field' && (s.field === 'name' || s.field === 'phone')) {
+    return { kind: 'field', field: s.field, ...(typeof s.fallback === 'string' && s.fallback.trim() ? { fallback: s.fallback } : {}) };
+  }
+  if (s.kind === 'text' && typeof s.text === 'string') return { kind: 'text', text: s.text };
+  if (s.source === 'name' || s.source === 'phone') return { kind: 'field', field: s.source };
+  if (s.source === 'fixed' && typeof s.value === 'string') return { kind: 'text', text: s.value };
+  return undefined;
+}
+
+/** A stored mapping in today's format: each slot through readSlotSource, unreadable ones left out. */
+export function readMapping(stored: Record<string, unknown>): ParameterMapping {
+  const mapping: ParameterMapping = {};
+  for (const [key, value] of Object.entries(stored)) {
+    const source = readSlotSource(value);
+    if (source) mapping[key] = source;
+  }
+  return mapping;
 }

@@ -59,7 +59,7 @@ describe('emulator checks', () => {
     expect((await tpl('16505551234', 'disabled_promo')).code).toBe(132016);
     expect((await tpl('16505551234', 'order_ready', body('only one'))).code).toBe(132000);
     expect((await tpl('16505551234', 'weekly_offer', body('Ana', '2 for 1'))).status).toBe(200);
-    emu.control.setTemplateStatus('hello_world', 'en_US', 'PAUSED');
+    await emu.control.setTemplateStatus('hello_world', 'en_US', 'PAUSED');
     expect((await tpl('16505551234')).code).toBe(132015);
   });
 

@@ -128,27 +128,3 @@ describe('stats:today on the sandbox', () => {
     expect(h.services.messaging.outbox.list({ contactId: id, state: 'failed' })[0]!.error?.code).toBe(132001);
   });
 });
-
-describe('template parameter mappings', () => {
-  it('saves a mapping per template, lists it, and refuses placeholders the template does not have', async () => {
-    const h = await sandboxShop();
-    expect((await h.dispatch('templates:saveMapping', { name: 'order_ready', language: 'en_US', slots: {} }, web)) as any).toMatchObject({
-      ok: false,
-      error: { code: 'not_found' },
-    });
-    expect((await h.dispatch('templates:sync', {}, web)).ok).toBe(true);
-    const slots = { 'body.1': { source: 'name' }, 'body.2': { source: 'fixed', value: 'A-17' } };
-    const saved = (await h.dispatch('templates:saveMapping', { name: 'order_ready', language: 'en_US', slots }, web)) as any;
-    expect(saved).toMatchObject({ ok: true, value: { name: 'order_ready', language: 'en_US', slots } });
-    const wrong = (await h.dispatch('templates:saveMapping', { name: 'order_ready', language: 'en_US', slots: { 'body.9': { source: 'phone' } } }, web)) as any;
-    expect(wrong).toMatchObject({ ok: false, error: { code: 'invalid_argument', field: 'slots.body.9' } });
-    const blank = (await h.dispatch('templates:saveMapping', { name: 'order_ready', language: 'en_US', slots: { 'body.1': { source: 'fixed', value: ' ' } } }, web)) as any;
-    expect(blank.ok).toBe(false);
-    const listed = ((await h.dispatch('templates:mappings', {}, web)) as any).value.mappings;
-    expect(listed).toHaveLength(1);
-    expect(listed[0].slots).toEqual(slots);
-    // A resync replaces the catalogue but keeps the mappings.
-    expect((await h.dispatch('templates:sync', {}, web)).ok).toBe(true);
-    expect(((await h.dispatch('templates:mappings', {}, web)) as any).value.mappings).toHaveLength(1);
-  });
-});

@@ -71,7 +71,7 @@ describe('parseWebhookPayload', () => {
             changes: [
               { field: 'user_preferences', value: { messaging_product: 'whatsapp', metadata: { phone_number_id: 'P' }, user_preferences: [{ wa_id: '16505551234', detail: 'User requested to stop marketing messages', category: 'marketing_messages', value: 'stop', timestamp: 1731705721 }] } },
               { field: 'messages', value: { errors: [{ code: 131000, title: 'Something went wrong' }] } },
-              { field: 'message_template_status_update', value: { event: 'APPROVED', message_template_name: 'x' } },
+              { field: 'account_update', value: { event: 'VERIFIED_ACCOUNT', phone_number: '15550783881' } },
             ],
           },
         ],
@@ -81,7 +81,7 @@ describe('parseWebhookPayload', () => {
     expect(events.map((e) => e.kind)).toEqual(['user_preference', 'error', 'other']);
     expect(events[0]).toMatchObject({ waId: '16505551234', category: 'marketing_messages', value: 'stop', timestampMs: 1731705721000, phoneNumberId: 'P' });
     expect(events[1]).toMatchObject({ errors: [{ code: 131000, action: 'retry' }] });
-    expect(events[2]).toMatchObject({ field: 'message_template_status_update' });
+    expect(events[2]).toMatchObject({ field: 'account_update' });
   });
 
   it('reports malformed parts as problems and ignores other objects', () => {
