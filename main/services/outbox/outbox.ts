@@ -22,6 +22,8 @@ export class Outbox {
   private readonly signals: LoopSignals;
   private readonly now: () => number;
   private readonly sender: Sender;
+  /** Item ids per contact, oldest first: a contact's conversation must not scan the whole outbox. */
+  private readonly byContact = new Map<string, string[]>();
 
   private constructor(
     private readonly items: CollectionStore<OutboxItem>,
@@ -71,6 +73,7 @@ export class Outbox {
       );
     }
     for (const item of items.values()) {
+      outbox.indexContact(item);
       if (item.state === 'queued') scheduler.add(item);
       if (item.wamid) outbox.sender.wamids.set(item.wamid, item.id);
     }
@@ -102,6 +105,7 @@ export class Outbox {
     if (fresh.length > 0) {
       await this.items.upsertMany(fresh);
       for (const item of fresh) {
+        this.indexContact(item);
         this.scheduler.add(item);
         this.emit(item);
       }
@@ -239,7 +243,7 @@ export class Outbox {
   /** Items matching the filters, newest first. */
   list(query: OutboxListQuery = {}): OutboxItem[] {
     const limit = query.limit ?? 100;
-    const all = this.items.all();
+    const all = query.contactId !== undefined ? this.contactItems(query.contactId) : this.items.all();
     const out: OutboxItem[] = [];
     for (let i = all.length - 1; i >= 0 && out.length < limit; i--) {
       const item = all[i]!;
@@ -249,6 +253,17 @@ export class Outbox {
       out.push(item);
     }
     return out;
+  }
+
+  private indexContact(item: OutboxItem): void {
+    const ids = this.byContact.get(item.contactId);
+    if (!ids) this.byContact.set(item.contactId, [item.id]);
+    else if (ids[ids.length - 1] !== item.id) ids.push(item.id);
+  }
+
+  /** The contact's items, oldest first (items are never deleted, so every indexed id is there). */
+  private contactItems(contactId: string): OutboxItem[] {
+    return (this.byContact.get(contactId) ?? []).flatMap((id) => this.items.get(id) ?? []);
   }
 
   /** One item. */

@@ -213,6 +213,12 @@ describe('Outbox against the emulator', () => {
     expect(rig.outbox.list({ contactId: `c-${to}` }).map((i) => i.id)).toEqual([a[2]!.id, a[0]!.id]);
     expect(rig.outbox.list({ campaignId: 'x' })).toHaveLength(1);
     expect(rig.outbox.list({ limit: 1 })).toHaveLength(1);
+    // The by-contact lookup is rebuilt from disk: same answer after a reopen, and it sees items queued since.
+    const reopened = await rig.reopen();
+    expect(reopened.list({ contactId: `c-${to}` }).map((i) => i.id)).toEqual([a[2]!.id, a[0]!.id]);
+    const [later] = await reopened.enqueue([templateItem(to)]);
+    expect(reopened.list({ contactId: `c-${to}`, limit: 2 }).map((i) => i.id)).toEqual([later!.id, a[2]!.id]);
+    expect(reopened.list({ contactId: 'c-nobody' })).toEqual([]);
   });
 
   it('sends free-form text inside the window', async () => {
