@@ -8,3 +8,10 @@ export async function eventually<T>(read: () => T | Promise<T>, ok: (value: T) =
   }
   return value;
 }
+
+/** Like {@link eventually}, but fails the test with the last value seen when the check never passes. */
+export async function until<T>(read: () => T | Promise<T>, ok: (value: T) => boolean, ms = 15_000): Promise<T> {
+  const value = await eventually(read, ok, ms);
+  if (!ok(value)) throw new Error(`timed out; last value ${JSON.stringify(value)}`);
+  return value;
+}

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseWebhookPayload } from '../../../../main/services/webhook/events';
 import { optedInSeeds, seedContacts, WEEKLY_MAPPING, type SeedContact } from '../../../fixtures/campaign-contacts';
 import { openHarness } from '../../../support/app-harness';
+import { until } from '../../../support/eventually';
 
 const web = { transport: 'web-bridge' } as const;
 let close: (() => Promise<void>) | undefined;
@@ -10,16 +11,6 @@ afterEach(async () => {
   close = undefined;
 });
 
-async function until<T>(read: () => T, ok: (value: T) => boolean, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  let value = read();
-  while (!ok(value) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 20));
-    value = read();
-  }
-  if (!ok(value)) throw new Error(`timed out; last value ${JSON.stringify(value)}`);
-  return value;
-}
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function shop() {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { openHarness } from '../../../support/app-harness';
+import { until } from '../../../support/eventually';
 import { optedInSeeds, seedContacts, WEEKLY_MAPPING } from '../../../fixtures/campaign-contacts';
 
 const web = { transport: 'web-bridge' } as const;
@@ -10,16 +11,6 @@ afterEach(async () => {
   close = undefined;
 });
 
-async function until<T>(read: () => T, ok: (value: T) => boolean, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  let value = read();
-  while (!ok(value) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 20));
-    value = read();
-  }
-  if (!ok(value)) throw new Error(`timed out; last value ${JSON.stringify(value)}`);
-  return value;
-}
 
 async function shop() {
   const h = await openHarness({ sandbox: { statusDelays: { sent: 5, delivered: 10, read: 15 }, pairIntervalMs: 0 } });
