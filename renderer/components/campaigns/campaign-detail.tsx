@@ -7,10 +7,11 @@ import { ConfirmDialog } from '../consent/confirm-dialog';
 import { downloadText } from '../entry-points/download';
 import { useOwnerGate } from '../owner/use-owner-gate';
 import { categoryText } from '../templates/template-status';
-import { percentText, reasonLabel } from './campaign-words';
+import { percentText } from './campaign-words';
 import { DryRunPanel } from './dry-run-panel';
 import { FunnelChart } from './funnel-chart';
 import { pauseText } from './pause-text';
+import { ReasonTable } from './reason-table';
 
 /** One campaign: the dry run while a draft; then live progress, pause/resume/cancel, the funnel and the export. */
 export function CampaignDetail({ id, onChanged, onBack }: { id: string; onChanged: (campaign: CampaignView) => void; onBack: () => void }): ReactNode {
@@ -117,24 +118,13 @@ export function CampaignDetail({ id, onChanged, onBack }: { id: string; onChange
             {reasons.length === 0 ? (
               <p>{t('campaigns.detail.failedNone')}</p>
             ) : (
-              <table className="campaigns-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('campaigns.detail.reasonColumn')}</th>
-                    <th scope="col" className="num">
-                      {t('campaigns.detail.countColumn')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {reasons.map(([reason, count]) => (
-                    <tr key={reason}>
-                      <th scope="row">{reasonLabel(t, reason)}</th>
-                      <td className="num">{number.format(count)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <ReasonTable
+                caption={t('campaigns.detail.failedTitle')}
+                captionHidden
+                reasonHeader={t('campaigns.detail.reasonColumn')}
+                countHeader={t('campaigns.detail.countColumn')}
+                rows={reasons}
+              />
             )}
           </section>
         </>

@@ -6,6 +6,7 @@ import { formatPhone } from '../../../shared/domain/phone';
 import { api } from '../../api';
 import { useOwnerGate } from '../owner/use-owner-gate';
 import { reasonLabel } from './campaign-words';
+import { ReasonTable } from './reason-table';
 
 const SHOWN = 500;
 
@@ -48,7 +49,7 @@ export function DryRunPanel({ campaign, onStarted }: { campaign: CampaignView; o
       </>
     );
   }
-  const reasons = Object.entries(dry.byReason).sort((a, b) => b[1] - a[1]);
+  const reasons = Object.entries(dry.byReason);
   return (
     <section className="campaign-section" aria-labelledby="dry-run-title">
       <h2 id="dry-run-title">{t('campaigns.dryRun.title')}</h2>
@@ -64,25 +65,12 @@ export function DryRunPanel({ campaign, onStarted }: { campaign: CampaignView; o
             })}
       </p>
       {reasons.length > 0 && (
-        <table className="campaigns-table">
-          <caption>{t('campaigns.dryRun.byReasonTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('campaigns.dryRun.columns.reason')}</th>
-              <th scope="col" className="num">
-                {t('campaigns.dryRun.columns.count')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {reasons.map(([reason, count]) => (
-              <tr key={reason}>
-                <th scope="row">{reasonLabel(t, reason)}</th>
-                <td className="num">{number.format(count)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ReasonTable
+          caption={t('campaigns.dryRun.byReasonTitle')}
+          reasonHeader={t('campaigns.dryRun.columns.reason')}
+          countHeader={t('campaigns.dryRun.columns.count')}
+          rows={reasons}
+        />
       )}
       <h3>{t('campaigns.dryRun.skippedTitle', { count: number.format(dry.skippedTotal) })}</h3>
       {dry.skippedTotal === 0 ? (
