@@ -40,36 +40,6 @@ export function PhoneField(props: {
   );
 }
 
-/** A plain text field named by `field` (the name, the staff member). */
-export function TextField(props: {
-  fieldPrefix: string;
-  field: string;
-  label: string;
-  hint?: string;
-  error: string | undefined;
-  value: string;
-  onChange: (value: string) => void;
-  autoComplete: string;
-  large?: boolean;
-}): ReactNode {
-  return (
-    <Field label={props.label} hint={props.hint} error={props.error}>
-      {({ id, describedBy, invalid }) => (
-        <input
-          id={id}
-          data-field={`${props.fieldPrefix}${props.field}`}
-          autoComplete={props.autoComplete}
-          className={props.large ? 'input-large' : undefined}
-          aria-describedby={describedBy}
-          aria-invalid={invalid}
-          value={props.value}
-          onChange={(e) => props.onChange(e.target.value)}
-        />
-      )}
-    </Field>
-  );
-}
-
 /** The exact statement the customer agrees to (it is what the ledger stores as shown). */
 export function StatementSection(props: { formId: string; title: string; empty: string; statement: Statement | null; error: ApiError | null }): ReactNode {
   const { formId, statement, error } = props;

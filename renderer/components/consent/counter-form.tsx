@@ -5,7 +5,8 @@ import type { ConsentPurpose } from '../../../shared/domain/consent/event';
 import { api } from '../../api';
 import { useStore } from '../../store';
 import { focusField } from './focus-field';
-import { AgreeCheckbox, PhoneField, StatementSection, TextField } from './consent-fields';
+import { TextField } from '../entry-points/form-controls';
+import { AgreeCheckbox, PhoneField, StatementSection } from './consent-fields';
 import { PurposeCheckboxes } from './purpose-checkboxes';
 import { purposeList } from './purpose-list';
 import { useStatement } from './use-statement';
@@ -114,7 +115,7 @@ export function CounterForm(): ReactNode {
         autoComplete="off"
         inputRef={phoneRef}
       />
-      <TextField fieldPrefix={P} field="name" label={t('counter.name')} hint={t('counter.nameHint')} error={errorFor('name')} value={name} onChange={setName} autoComplete="off" />
+      <TextField dataField={`${P}name`} label={t('counter.name')} hint={t('counter.nameHint')} error={errorFor('name')} value={name} onChange={setName} autoComplete="off" />
       <PurposeCheckboxes legend={t('counter.purposes')} value={purposes} onChange={setPurposes} error={errorFor('purposes')} fieldPrefix={P} />
       <StatementSection formId={id} title={t('counter.statementTitle')} empty={t('counter.statementEmpty')} statement={statement} error={statementError} />
       <AgreeCheckbox
@@ -126,8 +127,7 @@ export function CounterForm(): ReactNode {
         error={errorFor('agreed') ?? errorFor('statementVersion')}
       />
       <TextField
-        fieldPrefix={P}
-        field="staffMember"
+        dataField={`${P}staffMember`}
         label={t('counter.staffMember')}
         hint={t('counter.staffHint')}
         error={errorFor('staffMember')}

@@ -5,7 +5,8 @@ import type { ConsentPurpose } from '../../../shared/domain/consent/event';
 import { api } from '../../api';
 import { useStore } from '../../store';
 import { focusField } from './focus-field';
-import { AgreeCheckbox, PhoneField, StatementSection, TextField } from './consent-fields';
+import { TextField } from '../entry-points/form-controls';
+import { AgreeCheckbox, PhoneField, StatementSection } from './consent-fields';
 import { PurposeCheckboxes } from './purpose-checkboxes';
 import { useStatement } from './use-statement';
 
@@ -96,7 +97,7 @@ export function KioskForm(): ReactNode {
     <form ref={formRef} className="form kiosk-form" onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('counter.kiosk.formTitle', { business: profile?.businessName ?? '' })}</h2>
       <PhoneField formId={id} fieldPrefix={P} label={t('counter.kiosk.phone')} error={errorFor('phone')} value={phone} onChange={setPhone} country={country} autoComplete="tel" />
-      <TextField fieldPrefix={P} field="name" label={t('counter.kiosk.name')} error={errorFor('name')} value={name} onChange={setName} autoComplete="given-name" large />
+      <TextField dataField={`${P}name`} label={t('counter.kiosk.name')} error={errorFor('name')} value={name} onChange={setName} autoComplete="given-name" className="input-large" />
       <PurposeCheckboxes legend={t('counter.kiosk.purposes')} value={purposes} onChange={setPurposes} error={errorFor('purposes')} fieldPrefix={P} large />
       <StatementSection formId={id} title={t('counter.kiosk.statementTitle')} empty={t('counter.kiosk.statementEmpty')} statement={statement} error={statementError} />
       <AgreeCheckbox formId={id} fieldPrefix={P} label={t('counter.kiosk.agree')} checked={agreed} onChange={setAgreed} error={errorFor('agreed')} />

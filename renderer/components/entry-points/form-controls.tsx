@@ -8,11 +8,15 @@ interface Common {
 }
 
 /** A labelled one-line text input. */
-export function TextField({ label, hint, error, value, onChange, maxLength, placeholder }: Common & {
+export function TextField({ label, hint, error, value, onChange, maxLength, placeholder, autoComplete, className, dataField }: Common & {
   value: string;
   onChange(value: string): void;
   maxLength?: number;
   placeholder?: string;
+  autoComplete?: string;
+  className?: string;
+  /** Where focusField() finds it when main names this field in an error. */
+  dataField?: string;
 }): ReactNode {
   return (
     <Field label={label} {...(hint ? { hint } : {})} error={error}>
@@ -20,6 +24,9 @@ export function TextField({ label, hint, error, value, onChange, maxLength, plac
         <input
           id={id}
           type="text"
+          data-field={dataField}
+          autoComplete={autoComplete}
+          className={className}
           value={value}
           maxLength={maxLength}
           placeholder={placeholder}
