@@ -20,6 +20,7 @@ function concurrentOrder(a: Linked, b: Linked): number {
  * An event whose `supersedes` is unknown (not synced yet) is treated as a root. Corrupt cycles are appended by time.
  */
 export function causalOrder<T extends Linked>(events: readonly T[]): T[] {
+  if (isSimpleChain(events)) return [...events];
   const byId = new Map(events.map((event) => [event.id, event]));
   const children = new Map<string, T[]>();
   const ready: T[] = [];
@@ -47,6 +48,23 @@ export function causalOrder<T extends Linked>(events: readonly T[]): T[] {
     ordered.push(...events.filter((event) => !placed.has(event.id)).sort(concurrentOrder));
   }
   return ordered;
+}
+
+const SIMPLE_CHAIN_MAX = 8;
+
+/**
+ * A short history written on one device: each event supersedes the one before it, ids are distinct, and the first
+ * links to none of the others. Its causal order is the stored order, so the sort (the cost of deriving consent for
+ * every contact of an import) can be skipped. Longer histories take the general path.
+ */
+function isSimpleChain(events: readonly Linked[]): boolean {
+  if (events.length > SIMPLE_CHAIN_MAX) return false;
+  for (let i = 1; i < events.length; i++) {
+    if (events[i]!.supersedes !== events[i - 1]!.id) return false;
+    for (let j = 0; j < i; j++) if (events[j]!.id === events[i]!.id) return false;
+    if (events[0]!.supersedes === events[i]!.id) return false;
+  }
+  return true;
 }
 
 /** Answers "had the writer of `descendant` seen `ancestor`?" by following supersedes links. */

@@ -58,10 +58,19 @@ const E164 = /^\+[1-9]\d{6,14}$/;
 const HEX64 = /^[0-9a-f]{64}$/;
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
 
+const realInstants = new Set<string>();
+
 /** Rejects 2025-02-30 and 25:00, which Date.parse would roll over instead of refusing. */
 function isRealInstant(value: string): boolean {
+  // Imports repeat the same few hundred dates across thousands of events: remember the ones already accepted.
+  if (realInstants.has(value)) return true;
   const ms = Date.parse(value);
-  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 19) === value.slice(0, 19);
+  const real = !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 19) === value.slice(0, 19);
+  if (real) {
+    if (realInstants.size >= 1024) realInstants.clear();
+    realInstants.add(value);
+  }
+  return real;
 }
 
 const text = (field: string) =>
@@ -127,23 +136,24 @@ const newEventShape = {
 
 type Ctx = { addIssue: (issue: { code: 'custom'; message: string; path: string[] }) => void };
 
+function need(e: ConsentEvidence, ctx: Ctx, field: keyof ConsentEvidence, why: string): void {
+  if (e[field] === undefined) ctx.addIssue({ code: 'custom', path: ['evidence', field], message: `evidence.${field} is required ${why}` });
+}
+
 /** The proof consent.md asks for, per method, whenever the customer opts in or out. */
 function checkEvidence(event: { type: ConsentEventType; method: ConsentMethod; evidence: ConsentEvidence }, ctx: Ctx): void {
   if (event.type !== 'confirmed' && event.type !== 'revoked') return;
   const e = event.evidence;
-  const need = (field: keyof ConsentEvidence, why: string) => {
-    if (e[field] === undefined) ctx.addIssue({ code: 'custom', path: ['evidence', field], message: `evidence.${field} is required ${why}` });
-  };
   switch (event.method) {
     case 'in_person':
-      need('staffMember', 'for an in-person consent (who took it at the counter)');
+      need(e, ctx, 'staffMember', 'for an in-person consent (who took it at the counter)');
       break;
     case 'staff':
-      need('staffMember', 'when staff record a consent change');
+      need(e, ctx, 'staffMember', 'when staff record a consent change');
       break;
     case 'import':
-      need('fileName', 'for an imported consent (which file it came from)');
-      need('row', 'for an imported consent (which row of the file)');
+      need(e, ctx, 'fileName', 'for an imported consent (which file it came from)');
+      need(e, ctx, 'row', 'for an imported consent (which row of the file)');
       break;
     case 'sms_keyword':
     case 'whatsapp_keyword':
@@ -189,6 +199,88 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: str
 function toResult<T>(result: { success: true; data: T } | { success: false; error: z.ZodError }): ParseResult<T> {
   if (result.success) return { ok: true, value: result.data };
   return { ok: false, problems: result.error.issues.map((issue) => issue.message) };
+}
+
+const EVIDENCE_TEXT = ['inboundMessageId', 'ip', 'userAgent', 'staffMember', 'deviceName', 'fileName', 'attester', 'keyword', 'widgetCode'];
+const EVIDENCE_ANY_TEXT = ['inboundBody', 'note'];
+const OPTIONAL_TEXT = ['textShown', 'locale'] as const;
+const REQUIRED_TEXT = ['contactId', 'source', 'recordedBy'] as const;
+const OTHER_CHECKED = ['phone', 'type', 'purpose', 'method', 'textVersion', 'textHash', 'evidence', 'occurredAt'];
+// Schema order, which the schema's output follows.
+const EVIDENCE_KEYS = Object.keys(ConsentEvidenceSchema.shape);
+const NEW_EVENT_KEYS = Object.keys(newEventShape);
+const sameKeys = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((key) => b.includes(key));
+/** A field added to the schema but not to the hand check below turns the quick path off instead of going unchecked. */
+const QUICK_PATH_COMPLETE =
+  sameKeys(NEW_EVENT_KEYS, [...REQUIRED_TEXT, ...OPTIONAL_TEXT, ...OTHER_CHECKED]) &&
+  sameKeys(EVIDENCE_KEYS, [...EVIDENCE_TEXT, ...EVIDENCE_ANY_TEXT, 'row']);
+
+/** Text the schema accepts unchanged: a string that is not empty and that trimming would leave as it is. */
+const isCleanText = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.trim() === value;
+const isPositiveInt = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) > 0;
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+
+/** Counts what checkEvidence would report; one shared counter, as the check is synchronous. */
+const evidenceIssues = {
+  count: 0,
+  addIssue(): void {
+    this.count++;
+  },
+};
+
+function quickEvidence(value: unknown): ConsentEvidence | undefined {
+  if (!isPlainObject(value)) return undefined;
+  let known = 0;
+  for (const key of EVIDENCE_TEXT) {
+    if (!(key in value)) continue;
+    if (!isCleanText(value[key])) return undefined;
+    known++;
+  }
+  for (const key of EVIDENCE_ANY_TEXT) {
+    if (!(key in value)) continue;
+    if (typeof value[key] !== 'string') return undefined;
+    known++;
+  }
+  if ('row' in value) {
+    if (!isPositiveInt(value.row)) return undefined;
+    known++;
+  }
+  if (Object.keys(value).length !== known) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const key of EVIDENCE_KEYS) if (key in value) out[key] = value[key];
+  return out as ConsentEvidence;
+}
+
+/**
+ * What NewConsentEventSchema would return for input it accepts as it is (no spaces to trim, no unknown or undefined
+ * members), checked by hand; undefined whenever in any doubt, and the caller then runs the schema, which decides and
+ * words the problems. Sealing runs once per event, and the schema's generic walk was most of a large import's cost.
+ * Keep it in step with the schema: a property test compares the two.
+ */
+export function quickParseNewConsentEvent(input: unknown): NewConsentEvent | undefined {
+  if (!QUICK_PATH_COMPLETE || !isPlainObject(input)) return undefined;
+  let present = 0;
+  for (const key of NEW_EVENT_KEYS) if (key in input) present++;
+  if (Object.keys(input).length !== present) return undefined;
+  for (const key of REQUIRED_TEXT) if (!isCleanText(input[key])) return undefined;
+  for (const key of OPTIONAL_TEXT) if (key in input && !isCleanText(input[key])) return undefined;
+  if ('textVersion' in input && !isPositiveInt(input.textVersion)) return undefined;
+  if ('textHash' in input && !(typeof input.textHash === 'string' && HEX64.test(input.textHash))) return undefined;
+  const { phone, type, purpose, method, occurredAt } = input;
+  if (typeof phone !== 'string' || !E164.test(phone)) return undefined;
+  if (!(CONSENT_EVENT_TYPES as readonly unknown[]).includes(type)) return undefined;
+  if (!(CONSENT_PURPOSES as readonly unknown[]).includes(purpose)) return undefined;
+  if (!(CONSENT_METHODS as readonly unknown[]).includes(method)) return undefined;
+  if (typeof occurredAt !== 'string' || !ISO_UTC.test(occurredAt) || !isRealInstant(occurredAt)) return undefined;
+  const evidence = quickEvidence(input.evidence);
+  if (!evidence) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const key of NEW_EVENT_KEYS) if (key in input) out[key] = key === 'evidence' ? evidence : input[key];
+  const event = out as NewConsentEvent;
+  evidenceIssues.count = 0;
+  checkEvidence(event, evidenceIssues);
+  return evidenceIssues.count === 0 ? event : undefined;
 }
 
 /** Validates caller input for a new event (e.g. from the renderer over IPC). */

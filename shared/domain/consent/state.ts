@@ -84,7 +84,8 @@ export function deriveConsent(events: readonly ConsentEvent[], options: DeriveOp
   const expiryMs = (options.pendingExpiryDays ?? 7) * DAY_MS;
   const staleMonths = options.staleAfterMonths ?? 12;
   const ordered = causalOrder(events);
-  const supersedes = makeSupersedesCheck(events);
+  // Only a confirmation after a revocation asks; most histories never do, and the check costs a map of every event.
+  let supersedes: ((descendant: string, ancestor: string) => boolean) | undefined;
 
   const work = {} as Record<ConsentPurpose, Working>;
   for (const purpose of CONSENT_PURPOSES) {
@@ -96,13 +97,6 @@ export function deriveConsent(events: readonly ConsentEvent[], options: DeriveOp
   }
   let bounced = false;
 
-  const lapse = (w: Working, at: number) => {
-    if (w.out.state === 'pending' && w.pendingUntil !== undefined && at >= w.pendingUntil) {
-      w.out = { ...w.out, state: 'none', since: new Date(w.pendingUntil).toISOString(), method: undefined };
-      w.pendingUntil = undefined;
-    }
-  };
-
   for (const event of ordered) {
     const at = Date.parse(event.occurredAt);
     const explicit = isCustomerExplicitMethod(event.method);
@@ -112,30 +106,25 @@ export function deriveConsent(events: readonly ConsentEvent[], options: DeriveOp
     const w = work[event.purpose];
     w.out.lastEventId = event.id;
     lapse(w, at);
-    const enter = (state: ConsentState) => {
-      w.out = { ...w.out, state, since: event.occurredAt, method: event.method, stoppedInWhatsApp: false };
-      w.pendingUntil = undefined;
-    };
 
     switch (event.type) {
       case 'requested':
         if (w.out.state === 'none' || w.out.state === 'pending') {
-          enter('pending');
+          enter(w, 'pending', event);
           w.pendingUntil = at + expiryMs;
         }
         break;
       case 'expired':
-        if (w.out.state === 'pending') enter('none');
+        if (w.out.state === 'pending') enter(w, 'none', event);
         break;
       case 'confirmed': {
         if (w.out.state === 'opted_out') {
-          const reopens =
-            explicit &&
-            w.openRevocations.every((r) => supersedes(event.id, r.id) && at > Date.parse(r.occurredAt));
+          const seen = explicit ? (supersedes ??= makeSupersedesCheck(events)) : undefined;
+          const reopens = seen !== undefined && w.openRevocations.every((r) => seen(event.id, r.id) && at > Date.parse(r.occurredAt));
           if (!reopens) break;
           w.openRevocations = [];
         }
-        if (w.out.state !== 'opted_in') enter('opted_in');
+        if (w.out.state !== 'opted_in') enter(w, 'opted_in', event);
         w.out.confirmedAt = event.occurredAt;
         break;
       }
@@ -145,7 +134,7 @@ export function deriveConsent(events: readonly ConsentEvent[], options: DeriveOp
         if (w.out.state === 'opted_out') {
           w.out.stoppedInWhatsApp = w.out.stoppedInWhatsApp || inWhatsApp;
         } else {
-          enter('opted_out');
+          enter(w, 'opted_out', event);
           w.out.stoppedInWhatsApp = inWhatsApp;
           w.out.confirmedAt = undefined;
         }
@@ -174,8 +163,30 @@ export function deriveConsent(events: readonly ConsentEvent[], options: DeriveOp
   return result;
 }
 
+// Module functions rather than closures made per event, changing `out` in place (it is this call's own object)
+// rather than spreading it: deriving runs once per contact of a large import.
+function lapse(w: Working, at: number): void {
+  if (w.out.state === 'pending' && w.pendingUntil !== undefined && at >= w.pendingUntil) {
+    w.out.state = 'none';
+    w.out.since = new Date(w.pendingUntil).toISOString();
+    w.out.method = undefined;
+    w.pendingUntil = undefined;
+  }
+}
+
+function enter(w: Working, state: ConsentState, event: ConsentEvent): void {
+  w.out.state = state;
+  w.out.since = event.occurredAt;
+  w.out.method = event.method;
+  w.out.stoppedInWhatsApp = false;
+  w.pendingUntil = undefined;
+}
+
 function stripUndefined(value: PurposeConsent): PurposeConsent {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as unknown as PurposeConsent;
+  const source = value as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key in source) if (source[key] !== undefined) out[key] = source[key];
+  return out as unknown as PurposeConsent;
 }
 
 /** Cloud API template categories; the gate uses the template's category at send time, not when queued. */

@@ -150,3 +150,82 @@ describe('pluggable SHA-256', () => {
     }
   });
 });
+
+describe('canonicalJson against its definition', () => {
+  /** The member-by-member definition, as first written; the fast path must give the same bytes or the same error. */
+  function reference(value: unknown): string {
+    if (value === null || typeof value !== 'object') {
+      if (typeof value === 'number' && !Number.isFinite(value)) throw new Error('canonicalJson: numbers must be finite');
+      return JSON.stringify(value);
+    }
+    if (Array.isArray(value)) return `[${value.map((item) => reference(item === undefined ? null : item)).join(',')}]`;
+    const record = value as Record<string, unknown>;
+    const members = Object.keys(record)
+      .filter((key) => record[key] !== undefined)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${reference(record[key])}`);
+    return `{${members.join(',')}}`;
+  }
+  const outcome = (f: () => string) => {
+    try {
+      return { value: f() };
+    } catch (error) {
+      return { error: String(error) };
+    }
+  };
+
+  it('matches for any value, including index-like keys, sparse arrays, dates and non-finite numbers', () => {
+    const values = fc.anything({
+      withBoxedValues: true,
+      withDate: true,
+      withNullPrototype: true,
+      withSparseArray: true,
+      withObjectString: true,
+      key: fc.oneof(fc.string(), fc.constantFrom('1', '10', '9', '01', '-1', 'a', 'B', 'é')),
+    });
+    fc.assert(fc.property(values, (value) => {
+      expect(outcome(() => canonicalJson(value))).toEqual(outcome(() => reference(value)));
+    }), { numRuns: 2_000 });
+    const event = history()[1]!;
+    expect(canonicalJson(event)).toBe(reference(event));
+    const sparse = [1, 2, 3];
+    delete sparse[1];
+    expect(canonicalJson({ b: sparse, a: new Date(0), c: { 10: 'x', 9: 'y' } })).toBe('{"a":{},"b":[1,,3],"c":{"10":"x","9":"y"}}');
+    expect(() => canonicalJson({ a: [Infinity] })).toThrow('canonicalJson: numbers must be finite');
+  });
+});
+
+describe('sealEvent hashes', () => {
+  it('equal the canonical JSON hash of the sealed event, for any member and evidence the schema allows', () => {
+    const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+    const text = fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim() === s && s !== '');
+    const input = fc.record({
+      type: fc.constantFrom('requested', 'confirmed', 'welcomed', 'revoked', 'expired', 'bounced'),
+      purpose: fc.constantFrom('marketing', 'utility'),
+      method: fc.constantFrom('web_widget', 'staff', 'import', 'in_person'),
+      textShown: maybe(text),
+      textVersion: maybe(fc.integer({ min: 1, max: 9 })),
+      locale: maybe(fc.constantFrom('es', 'en', 'pt-BR')),
+      evidence: fc.record(
+        {
+          staffMember: text, fileName: text, row: fc.integer({ min: 1, max: 99 }), attester: text, note: fc.string(), inboundBody: fc.string(),
+          inboundMessageId: text, ip: text, userAgent: text, deviceName: text, keyword: text, widgetCode: text,
+        },
+        { requiredKeys: ['staffMember', 'fileName', 'row'] },
+      ),
+    });
+    let prev: ConsentEvent | undefined;
+    fc.assert(
+      fc.property(input, fc.boolean(), (draft, chained) => {
+        const fields = Object.fromEntries(Object.entries(draft).filter(([, value]) => value !== undefined));
+        const event = sealEvent({ ...newEvent({ type: 'confirmed', at: 0 }), ...fields } as never, {
+          prev: chained ? prev : undefined, id: testId(7), recordedAt: '2025-01-01T00:00:00.000Z', deviceId: 'd', deviceSeq: 3,
+        });
+        expect(event.hash).toBe(textHash(event.prevHash + canonicalJson({ ...event, hash: undefined })));
+        expect(verifyChain([event]).ok || chained).toBe(true);
+        prev = event;
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
