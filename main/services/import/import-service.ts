@@ -187,33 +187,36 @@ export class ImportService {
 
     const priorKeys = await loadImportKeys(ledger, this.needHistory(plans));
     const batchSize = this.deps.batchSize ?? 2_000;
+    const who = { fileName, attester };
     progress('writing', true);
-    for (let start = 0; start < plans.length; ) {
-      if (signal.aborted) return this.finish(summary, started, progress, true);
-      let rows = 0;
-      let end = start;
-      while (end < plans.length && rows < batchSize) rows += plans[end++]!.rows.length;
-      const batch = plans.slice(start, end);
-      start = end;
-      const ensured = await ledger.ensureContacts(batch.map((p) => ({ phone: p.e164, name: p.name, tags: p.tags })));
-      const items: { contactId: string; drafts: EventDraft[] }[] = [];
-      batch.forEach((plan, i) => {
-        const { record, created, updated } = ensured[i]!;
-        if (created) summary.created++;
-        if (updated) summary.updated++;
-        const drafts = this.draftsFor(plan, record, priorKeys.get(record.id), { fileName, attester }, summary);
-        if (drafts.length > 0) items.push({ contactId: record.id, drafts });
-      });
-      if (items.length > 0) await ledger.recordMany(items);
-      for (const item of items) {
-        for (const d of item.drafts) {
-          if (d.type === 'confirmed') summary.confirmed++;
-          else summary.revoked++;
+    // The store compacts and checkpoints once the whole file is in, not again and again as the data grows.
+    const release = ledger.deferMaintenance();
+    try {
+      for (let start = 0; start < plans.length; ) {
+        if (signal.aborted) return this.finish(summary, started, progress, true);
+        let rows = 0;
+        let end = start;
+        while (end < plans.length && rows < batchSize) rows += plans[end++]!.rows.length;
+        const batch = plans.slice(start, end);
+        start = end;
+        const written = await ledger.importBatch(
+          batch.map((p) => ({ phone: p.e164, name: p.name, tags: p.tags })),
+          (record, i) => this.draftsFor(batch[i]!, record, priorKeys.get(record.id), who, summary),
+        );
+        for (const { created, updated, events } of written) {
+          if (created) summary.created++;
+          if (updated) summary.updated++;
+          for (const event of events) {
+            if (event.type === 'confirmed') summary.confirmed++;
+            else summary.revoked++;
+          }
         }
+        done += rows;
+        progress('writing');
+        await this.deps.pause?.();
       }
-      done += rows;
-      progress('writing');
-      await this.deps.pause?.();
+    } finally {
+      release();
     }
     return this.finish(summary, started, progress, false);
   }
@@ -240,17 +243,15 @@ export class ImportService {
     summary: ImportSummary,
   ): EventDraft[] {
     const drafts: EventDraft[] = [];
-    const base = { method: 'import', source: who.fileName, recordedBy: who.attester } as const;
     for (const dropped of plan.droppedByOptOut) summary.skippedOptedOut.push({ ...dropped, phone: plan.e164 });
+    // Drafts are built member by member, not with spreads: this runs for every row of the file.
     for (const purpose of CONSENT_PURPOSES) {
       const revoke = plan.revoke[purpose];
       if (revoke) {
         if (record.derived[purpose].state === 'opted_out') summary.alreadyRecorded++;
         else {
-          drafts.push({
-            ...base, type: 'revoked', purpose, occurredAt: this.deps.now().toISOString(),
-            evidence: { fileName: who.fileName, row: revoke.row, attester: who.attester, note: 'Marked as opted out in the imported file.' },
-          });
+          const evidence = { fileName: who.fileName, row: revoke.row, attester: who.attester, note: 'Marked as opted out in the imported file.' };
+          drafts.push(importDraft('revoked', purpose, this.deps.now().toISOString(), evidence, who));
         }
         continue;
       }
@@ -265,15 +266,12 @@ export class ImportService {
         summary.alreadyRecorded++;
         continue;
       }
-      drafts.push({
-        ...base, type: 'confirmed', purpose, occurredAt: confirm.occurredAt,
-        ...(confirm.text !== undefined ? { textShown: confirm.text } : {}),
-        ...(confirm.version !== undefined ? { textVersion: confirm.version } : {}),
-        evidence: {
-          fileName: who.fileName, row: confirm.row, attester: who.attester,
-          ...(confirm.method !== undefined ? { note: `Consent method in the file: ${confirm.method}` } : {}),
-        },
-      });
+      const evidence: EventDraft['evidence'] = { fileName: who.fileName, row: confirm.row, attester: who.attester };
+      if (confirm.method !== undefined) evidence.note = `Consent method in the file: ${confirm.method}`;
+      const draft = importDraft('confirmed', purpose, confirm.occurredAt, evidence, who);
+      if (confirm.text !== undefined) draft.textShown = confirm.text;
+      if (confirm.version !== undefined) draft.textVersion = confirm.version;
+      drafts.push(draft);
     }
     return drafts;
   }
@@ -290,6 +288,16 @@ export class ImportService {
     progress('done', true);
     return summary;
   }
+}
+
+function importDraft(
+  type: 'confirmed' | 'revoked',
+  purpose: ConsentPurpose,
+  occurredAt: string,
+  evidence: EventDraft['evidence'],
+  who: { fileName: string; attester: string },
+): EventDraft {
+  return { type, purpose, method: 'import', source: who.fileName, recordedBy: who.attester, occurredAt, evidence };
 }
 
 /**

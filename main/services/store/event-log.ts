@@ -48,6 +48,7 @@ export class EventLog<T extends object> {
   private checkpointed: number;
   private checkpointing: Promise<void> | undefined;
   private closed = false;
+  private deferrals = 0;
 
   private constructor(
     readonly dir: string,
@@ -188,6 +189,21 @@ export class EventLog<T extends object> {
     return this.checkpointing;
   }
 
+  /**
+   * Holds off automatic checkpoints until the returned function is called; one is then saved if due. For bulk
+   * appends, which would otherwise re-encode the growing index every few megabytes.
+   */
+  deferCheckpoints(): () => void {
+    this.deferrals++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.deferrals--;
+      this.maybeCheckpoint();
+    };
+  }
+
   /** Blocks checkpoints (for a consistent backup) until the returned function is called. */
   holdMaintenance(): Promise<() => void> {
     return this.maintenance.lock();
@@ -218,7 +234,8 @@ export class EventLog<T extends object> {
 
   private maybeCheckpoint(): void {
     const limit = this.options.checkpointAfterBytes ?? 4 * 1024 * 1024;
-    if (this.checkpointing || this.closed || this.index.endOf(this.durableCount) - this.checkpointed < limit) return;
+    if (this.deferrals > 0 || this.checkpointing || this.closed) return;
+    if (this.index.endOf(this.durableCount) - this.checkpointed < limit) return;
     setImmediate(() => {
       if (!this.closed) this.checkpoint().catch((error: unknown) => this.options.onBackgroundError?.(error));
     });
