@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'reac
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../shared/contract';
 import { api } from '../../api';
+import { Field } from '../field';
 import { windowRemaining } from './message-words';
 
 /** The 24 h window: while open, its remaining time (updated every minute) and a free-form reply; else why not. */
@@ -50,23 +51,11 @@ export function ReplyBox({ contactId, windowOpenUntil, onSent }: { contactId: st
     <form className="form reply-box" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t('messages.reply.title')}</h3>
       <p className="window-open">{t('messages.window.open', { remaining: windowRemaining(t, until, now) })}</p>
-      <div className={error ? 'field field-invalid' : 'field'}>
-        <label htmlFor={`${id}-text`}>{t('messages.reply.label')}</label>
-        <textarea
-          id={`${id}-text`}
-          rows={3}
-          maxLength={4096}
-          value={text}
-          aria-invalid={Boolean(error)}
-          aria-describedby={error ? `${id}-error` : undefined}
-          onChange={(e) => setText(e.target.value)}
-        />
-        {error && (
-          <p className="field-error" id={`${id}-error`} role="alert">
-            {error.message}
-          </p>
+      <Field label={t('messages.reply.label')} error={error?.message}>
+        {({ id: fieldId, describedBy, invalid }) => (
+          <textarea id={fieldId} rows={3} maxLength={4096} value={text} aria-invalid={invalid} aria-describedby={describedBy} onChange={(e) => setText(e.target.value)} />
         )}
-      </div>
+      </Field>
       <div className="form-actions">
         <button type="submit" className="primary" disabled={sending} aria-busy={sending}>
           {t('messages.reply.send')}

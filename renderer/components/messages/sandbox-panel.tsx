@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../shared/contract';
 import { api } from '../../api';
+import { Field } from '../field';
 
 const QUICK = ['STOP', 'YES', 'HELP'] as const;
 
@@ -32,23 +33,11 @@ export function SandboxPanel({ phone }: { phone: string }): ReactNode {
       <h2 id={`${id}-title`}>{t('messages.sandbox.title')}</h2>
       <p className="muted">{t('messages.sandbox.explain')}</p>
       <form className="sandbox-form" onSubmit={submit} noValidate>
-        <div className={error ? 'field field-invalid' : 'field'}>
-          <label htmlFor={`${id}-text`}>{t('messages.sandbox.label')}</label>
-          <input
-            id={`${id}-text`}
-            autoComplete="off"
-            value={text}
-            maxLength={4096}
-            aria-invalid={Boolean(error)}
-            aria-describedby={error ? `${id}-error` : undefined}
-            onChange={(e) => setText(e.target.value)}
-          />
-          {error && (
-            <p className="field-error" id={`${id}-error`} role="alert">
-              {error.message}
-            </p>
+        <Field label={t('messages.sandbox.label')} error={error?.message}>
+          {({ id: fieldId, describedBy, invalid }) => (
+            <input id={fieldId} autoComplete="off" value={text} maxLength={4096} aria-invalid={invalid} aria-describedby={describedBy} onChange={(e) => setText(e.target.value)} />
           )}
-        </div>
+        </Field>
         <div className="form-actions">
           <button type="submit">{t('messages.sandbox.send')}</button>
           {QUICK.map((word) => (
