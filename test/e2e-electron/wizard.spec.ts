@@ -1,56 +1,26 @@
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { launchApp, skipWithoutElectron, type LaunchedApp } from './launch';
 
 /*
- * The packaged-app journey in real Electron. Needs an Electron binary (`npm install electron` with network)
- * and a build (`npm run build`). Without the binary the tests are skipped, and the reason is printed.
+ * The packaged-app journey in real Electron (see launch.ts for what it needs and when it skips).
  */
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-/** The Electron executable path, or why there is none: require('electron') returns it only when installed. */
-function electronBinary(): { path: string } | { reason: string } {
-  try {
-    const found = createRequire(import.meta.url)('electron') as unknown;
-    if (typeof found === 'string' && existsSync(found)) return { path: found };
-    return { reason: `require('electron') gave ${JSON.stringify(found)}, which is not an executable` };
-  } catch (error) {
-    return { reason: `no Electron binary: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
-  }
-}
-
-const binary = electronBinary();
-const skipReason = 'reason' in binary ? `Electron end-to-end tests skipped (${binary.reason}).` : null;
-if (skipReason) console.log(skipReason);
-
+let launched: LaunchedApp | undefined;
 let app: ElectronApplication;
 let page: Page;
 let dataDir: string;
 
 test.beforeEach(async () => {
-  test.skip(skipReason !== null, skipReason ?? '');
-  for (const built of ['dist/main/index.cjs', 'dist/main/preload.cjs', 'dist/renderer/index.html']) {
-    if (!existsSync(path.join(root, built))) throw new Error(`${built} is missing: run \`npm run build\` first.`);
-  }
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'od-electron-'));
-  app = await electron.launch({
-    // The project folder, not the bundle, so Electron reads package.json (name, version, main) as packaged.
-    args: [root, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
-    cwd: root,
-    env: { ...process.env, OUTREACH_DESK_DATA_DIR: dataDir, ELECTRON_ENABLE_LOGGING: '1' } as Record<string, string>,
-  });
-  page = await app.firstWindow();
-  await page.waitForLoadState('domcontentloaded');
+  skipWithoutElectron();
+  launched = await launchApp();
+  ({ app, page, dataDir } = launched);
 });
 
 test.afterEach(async () => {
-  await app?.close();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await launched?.close();
+  launched = undefined;
 });
 
 test('first-run wizard saves the profile, which is still shown after a reload', async () => {
