@@ -55,9 +55,32 @@ export function decideWindowOpen(url: string, extraHosts: readonly string[] = []
   return { action: 'deny', openExternal: isAllowedExternalUrl(url, extraHosts) };
 }
 
-/** The app needs no camera, microphone, notifications, geolocation, HID…: every permission is refused. */
-export function decidePermission(_permission: string): boolean {
-  return false;
+/**
+ * The only permissions the app uses: writing to the clipboard (every Copy button, the widget snippet) and full
+ * screen (the counter and kiosk screens). Nothing in the renderer reads the clipboard, so `clipboard-read` stays
+ * refused like camera, microphone, notifications, geolocation, HID…
+ */
+export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write', 'fullscreen']);
+
+/**
+ * One permission decision: granted only when the permission is one the app needs and every origin Chromium told us
+ * about (requesting origin, requesting URL, the WebContents' own URL) is the app's own app:// origin. An unknown
+ * origin counts as foreign.
+ */
+export function decidePermission(
+  permission: string,
+  origins: readonly (string | null | undefined)[] = [],
+  appOrigin: string = APP_ORIGIN,
+): boolean {
+  if (!ALLOWED_PERMISSIONS.has(permission)) return false;
+  const known = origins.filter((origin): origin is string => typeof origin === 'string' && origin !== '');
+  return known.length > 0 && known.every((origin) => isAppUrl(origin, appOrigin));
+}
+
+/** The URL of a WebContents, or undefined when there is none or it is gone (the check handler may get null). */
+function contentsUrl(contents: WebContents | null | undefined): string | undefined {
+  if (!contents || contents.isDestroyed()) return undefined;
+  return contents.getURL();
 }
 
 /** What the guards need from the outside world. */
@@ -97,13 +120,17 @@ export function hardenWebContents(contents: WebContents, deps: SecurityDeps): vo
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-/** Permission handlers and headers for one session: deny every permission, CSP on app:// responses. */
+/** Permission handlers and headers for one session: only our origin's few permissions, CSP on app:// responses. */
 export function hardenSession(ses: Session, appOrigin: string = APP_ORIGIN): void {
-  ses.setPermissionRequestHandler((_contents, permission, callback) => callback(decidePermission(permission)));
-  ses.setPermissionCheckHandler((_contents, permission) => decidePermission(permission));
+  ses.setPermissionRequestHandler((contents, permission, callback, details) =>
+    callback(decidePermission(permission, [details?.requestingUrl, contentsUrl(contents)], appOrigin)),
+  );
+  ses.setPermissionCheckHandler((contents, permission, requestingOrigin, details) =>
+    decidePermission(permission, [requestingOrigin, details?.requestingUrl, contentsUrl(contents)], appOrigin),
+  );
   ses.setDevicePermissionHandler(() => false);
   ses.setDisplayMediaRequestHandler((_request, callback) => callback({}));
-  // No remote content: the renderer talks to main over IPC only; Cloud API calls are made from main with Node.
+  // No remote content: the renderer talks to main over IPC only; main makes its own calls through a separate session.
   ses.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (_details, callback) =>
     callback({ cancel: true }),
   );

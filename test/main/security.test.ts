@@ -73,10 +73,23 @@ describe('pure decisions', () => {
     expect(decideFrameNavigation(WA_ME)).toEqual({ action: 'deny', openExternal: false });
   });
 
-  it('refuses every permission', () => {
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'hid']) {
-      expect(decidePermission(permission)).toBe(false);
+  it('refuses every permission the app does not use, even for its own origin', () => {
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'hid', 'pointerLock']) {
+      expect(decidePermission(permission, ['app://outreach'])).toBe(false);
     }
+  });
+
+  it.each(['clipboard-sanitized-write', 'fullscreen'])('grants %s to app://outreach only', (permission) => {
+    expect(decidePermission(permission, ['app://outreach'])).toBe(true);
+    expect(decidePermission(permission, ['app://outreach', 'app://outreach/index.html#/counter'])).toBe(true);
+    for (const foreign of ['https://evil.example', 'http://127.0.0.1:5173', 'app://other', 'file:///', 'blob:https://evil.example/1', 'null', 'devtools://devtools']) {
+      expect(decidePermission(permission, [foreign]), foreign).toBe(false);
+      // One foreign origin among ours is enough to refuse (a foreign frame inside our page).
+      expect(decidePermission(permission, ['app://outreach', foreign]), foreign).toBe(false);
+    }
+    // No origin at all: refused.
+    expect(decidePermission(permission, [])).toBe(false);
+    expect(decidePermission(permission, [undefined, null, ''])).toBe(false);
   });
 });
 
@@ -159,14 +172,33 @@ describe('setupSecurity', () => {
     expect(contents.windowOpenHandler).not.toBeNull();
   });
 
-  it('denies permission requests and checks in the default session', () => {
+  it('denies permission requests and checks in the default session, except our own Copy and full screen', () => {
     setupSecurity({ openExternal: vi.fn() });
     const ses = session.defaultSession;
-    for (const permission of ['media', 'notifications', 'geolocation', 'midi', 'pointerLock']) {
+    const ours = new FakeWebContents();
+    ours.url = 'app://outreach/index.html';
+    const foreign = new FakeWebContents();
+    foreign.url = 'https://evil.example/';
+    for (const permission of ['media', 'notifications', 'geolocation', 'midi', 'pointerLock', 'clipboard-read']) {
       const callback = vi.fn();
-      ses.permissionRequestHandler?.({}, permission, callback, {});
+      ses.permissionRequestHandler?.(ours, permission, callback, { requestingUrl: 'app://outreach/index.html' });
       expect(callback).toHaveBeenCalledWith(false);
-      expect(ses.permissionCheckHandler?.({}, permission, 'app://outreach', {})).toBe(false);
+      expect(ses.permissionCheckHandler?.(ours, permission, 'app://outreach', { requestingUrl: 'app://outreach/index.html' })).toBe(false);
+    }
+    for (const permission of ['clipboard-sanitized-write', 'fullscreen']) {
+      const granted = vi.fn();
+      ses.permissionRequestHandler?.(ours, permission, granted, { requestingUrl: 'app://outreach/index.html' });
+      expect(granted).toHaveBeenCalledWith(true);
+      expect(ses.permissionCheckHandler?.(ours, permission, 'app://outreach', { requestingUrl: 'app://outreach/index.html' })).toBe(true);
+      // The check handler may get no WebContents: the origin alone decides.
+      expect(ses.permissionCheckHandler?.(null, permission, 'app://outreach', {})).toBe(true);
+      const refused = vi.fn();
+      ses.permissionRequestHandler?.(foreign, permission, refused, { requestingUrl: 'https://evil.example/' });
+      expect(refused).toHaveBeenCalledWith(false);
+      expect(ses.permissionCheckHandler?.(foreign, permission, 'https://evil.example', { requestingUrl: 'https://evil.example/' })).toBe(false);
+      expect(ses.permissionCheckHandler?.(null, permission, 'https://evil.example', {})).toBe(false);
+      // Our page's WebContents asked on behalf of a foreign frame: refused.
+      expect(ses.permissionCheckHandler?.(ours, permission, 'https://evil.example', { requestingUrl: 'https://evil.example/x' })).toBe(false);
     }
     expect(ses.devicePermissionHandler?.({})).toBe(false);
   });
