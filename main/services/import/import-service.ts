@@ -115,6 +115,11 @@ export class ImportService {
     };
   }
 
+  /** Whether an import is running now (an update waits for it before restarting the app). */
+  isRunning(): boolean {
+    return this.running !== undefined;
+  }
+
   /** Cancels a running import between batches; what was written stays written and is reported. */
   cancel(importId: string): boolean {
     if (this.running?.importId !== importId) return false;
