@@ -8,9 +8,9 @@ import { openHarness } from '../support/app-harness';
 const SHOP = '+34612345678';
 const DIGITS = '34612345678';
 const STATEMENTS = {
-  U: 'Yes, I want to receive order and service messages from Café Sol on WhatsApp at this number. Reply STOP at any time to stop.',
+  U: 'Yes, I want to receive order update messages from Café Sol on WhatsApp at this number. Reply STOP at any time to stop.',
   M: 'Yes, I want to receive marketing messages from Café Sol on WhatsApp at this number. Reply STOP at any time to stop.',
-  B: 'Yes, I want to receive marketing and order and service messages from Café Sol on WhatsApp at this number. Reply STOP at any time to stop.',
+  B: 'Yes, I want to receive marketing and order update messages from Café Sol on WhatsApp at this number. Reply STOP at any time to stop.',
 };
 const widget = (kind: OptInWidget['kind'], extra: Partial<OptInWidget> = {}): OptInWidget => ({
   code: 'K7M2Q',

@@ -1,4 +1,5 @@
 import type { ConsentPurpose } from '../../../shared/domain/consent/event';
+import { unknownPhoneText } from '../../../shared/domain/consent/texts';
 import { formatPhone, normalizePhone } from '../../../shared/domain/phone';
 import { AppError } from '../app-error';
 import { phoneProblemMessage } from '../profile-service';
@@ -6,9 +7,6 @@ import type { ProfileService } from '../profile-service';
 import type { ConsentLedger, EventDraft } from './ledger';
 import type { ContactRecord } from './contact-record';
 import type { ConsentTextsService } from './texts-service';
-
-/** Stands in for the customer's number in the statement until it has been typed. */
-const THIS_NUMBER: Record<string, string> = { en: 'this number', es: 'este número', pt: 'este número', hi: 'इस नंबर' };
 
 /** An in-person opt-in as the counter (or the kiosk) submits it. */
 export interface InPersonOptIn {
@@ -47,7 +45,7 @@ export class OptInService {
   /** The opt-in statement for these purposes, as the customer will see it (with their number when known). */
   async statement(purposes: ConsentPurpose[], locale: string, phone?: string, country?: string) {
     const shop = this.requireProfile();
-    let phoneText = THIS_NUMBER[locale.slice(0, 2)] ?? THIS_NUMBER.en!;
+    let phoneText = unknownPhoneText(locale);
     if (phone) {
       const result = normalizePhone(phone, country ?? shop.country);
       if (result.ok) phoneText = result.phone.international;

@@ -58,11 +58,26 @@ const DEFAULTS: Record<DefaultTextLocale, Record<ConsentTextKind, string>> = {
   },
 };
 
+// One phrase each, without a conjunction of its own: two purposes are joined by the locale's list format, and
+// "marketing and order and service messages" read as a stutter.
 const PURPOSE_LABELS: Record<DefaultTextLocale, Record<ConsentPurpose, string>> = {
-  en: { marketing: 'marketing', utility: 'order and service' },
-  es: { marketing: 'promociones', utility: 'pedidos y servicio' },
-  pt: { marketing: 'promoções', utility: 'pedidos e serviço' },
-  hi: { marketing: 'मार्केटिंग', utility: 'ऑर्डर और सेवा' },
+  en: { marketing: 'marketing', utility: 'order update' },
+  es: { marketing: 'promociones', utility: 'avisos de pedidos' },
+  pt: { marketing: 'promoções', utility: 'avisos de pedidos' },
+  hi: { marketing: 'मार्केटिंग', utility: 'ऑर्डर अपडेट' },
+};
+
+/**
+ * What fills {phone} in the opt-in statement before the customer's number is known (widgets, the kiosk's first
+ * screen). Each is written for the words the default statement puts around {phone} — "en el {phone}", "pelo número
+ * {phone}", "{phone} नंबर पर" — so the sentence reads as it would with a real number ("en el número que he dado",
+ * not "en el este número").
+ */
+const UNKNOWN_PHONE: Record<DefaultTextLocale, string> = {
+  en: 'this number',
+  es: 'número que he dado',
+  pt: 'que informei',
+  hi: 'इस',
 };
 
 function defaultLocale(locale: string): DefaultTextLocale {
@@ -78,6 +93,11 @@ export function defaultConsentText(kind: ConsentTextKind, locale: string): strin
 /** The word for a purpose that fits the default texts' {purpose} slot. */
 export function purposeLabel(purpose: ConsentPurpose, locale: string): string {
   return PURPOSE_LABELS[defaultLocale(locale)][purpose];
+}
+
+/** The words that stand in for the customer's number in the opt-in statement until it is known. */
+export function unknownPhoneText(locale: string): string {
+  return UNKNOWN_PHONE[defaultLocale(locale)];
 }
 
 /** Why a template or its rendering was refused. */

@@ -48,7 +48,7 @@ describe('default texts', () => {
   it('falls back to the base language, then English', () => {
     expect(defaultConsentText('help', 'pt-BR')).toBe(defaultConsentText('help', 'pt'));
     expect(defaultConsentText('help', 'sw')).toBe(defaultConsentText('help', 'en'));
-    expect(purposeLabel('utility', 'es-MX')).toBe('pedidos y servicio');
+    expect(purposeLabel('utility', 'es-MX')).toBe('avisos de pedidos');
   });
 });
 
