@@ -65,8 +65,26 @@ export class ConsentTextsService {
     return this.doc.data.history.find((v) => v.kind === kind && v.locale === locale && v.version === version);
   }
 
-  /** Saves an edited text; a new version only when the words changed. */
-  async save(kind: ConsentTextKind, locale: string, text: string): Promise<ConsentTextVersion> {
+  /**
+   * Saves an edited text; a new version only when the words changed. `edits` is the version the editor was loaded
+   * with (number and hash): when it is not this locale's current version — the box still holds another language's
+   * text, or someone saved in between — nothing is stored, so a text is only ever saved as the language it was
+   * written in, on top of the version its author saw.
+   */
+  async save(kind: ConsentTextKind, locale: string, text: string, edits?: { version: number; hash: string }): Promise<ConsentTextVersion> {
+    if (edits) {
+      const current = await this.current(kind, locale);
+      if (current.version !== edits.version || current.hash !== edits.hash) {
+        const other = this.doc.data.history.find((v) => v.kind === kind && v.hash === edits.hash && v.locale !== locale);
+        throw new AppError(
+          'text_changed',
+          other
+            ? `This text was loaded for another language (${other.locale}); it was not saved as ${locale}. Reload the texts and edit the ${locale} one.`
+            : `The ${locale} text is now version ${current.version}, not the version ${edits.version} you edited. Reload the texts and make your change again.`,
+          'text',
+        );
+      }
+    }
     const result = addTextVersion(this.doc.data.history, kind, locale, text, this.now().getTime());
     if (!result.ok) throw new AppError('invalid_argument', result.problems.map((p) => p.message).join(' '), 'text');
     if (result.created) {

@@ -13,27 +13,36 @@ interface TextVersion {
   locale: string;
   version: number;
   text: string;
+  hash: string;
   createdAt: string;
+}
+
+/** The texts of one language, as main sent them: every box shows (and saves) exactly these. */
+interface LoadedTexts {
+  locale: string;
+  current: TextVersion[];
+  history: TextVersion[];
 }
 
 /** Settings section: the five consent texts in the shop's language; saving an edit creates a new version. */
 export function ConsentTextsSettings(): ReactNode {
   const { t, i18n } = useTranslation();
   const locale = useStore((s) => s.profile?.locale ?? 'en');
-  const [current, setCurrent] = useState<TextVersion[]>([]);
-  const [history, setHistory] = useState<TextVersion[]>([]);
+  const [loaded, setLoaded] = useState<LoadedTexts | null>(null);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
 
   const [loads, setLoads] = useState(0);
 
   useEffect(() => {
     let live = true;
+    // Another language's texts must never stay in the boxes under this language's label: clear them until the
+    // texts of `locale` arrive.
+    setLoaded((previous) => (previous?.locale === locale ? previous : null));
     void api.consent.texts({ locale }).then((result) => {
       if (!live) return;
       if (!result.ok) return setLoadError(result.error);
       setLoadError(null);
-      setCurrent(result.value.current);
-      setHistory(result.value.history);
+      setLoaded({ locale, current: result.value.current, history: result.value.history });
     });
     return () => {
       live = false;
@@ -45,7 +54,7 @@ export function ConsentTextsSettings(): ReactNode {
 
   const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   return (
-    <section aria-labelledby="settings-consent-texts" className="settings-block">
+    <section aria-labelledby="settings-consent-texts" className="settings-block" aria-busy={loaded === null} data-texts-locale={loaded?.locale ?? ''}>
       <h2 id="settings-consent-texts">{t('counter.texts.sectionTitle')}</h2>
       <p>{t('counter.texts.explain', { locale })}</p>
       {loadError && (
@@ -53,34 +62,34 @@ export function ConsentTextsSettings(): ReactNode {
           {loadError.message}
         </p>
       )}
-      {CONSENT_TEXT_KINDS.map((kind) => {
-        const version = current.find((v) => v.kind === kind);
-        return (
-          <TextEditor
-            key={`${kind}-${version?.version ?? 0}`}
-            kind={kind}
-            locale={locale}
-            version={version}
-            history={history.filter((v) => v.kind === kind).sort((a, b) => b.version - a.version)}
-            formatDate={(iso) => dateFormat.format(new Date(iso))}
-            onSaved={load}
-          />
-        );
-      })}
+      {loaded &&
+        CONSENT_TEXT_KINDS.map((kind) => {
+          const version = loaded.current.find((v) => v.kind === kind);
+          return (
+            <TextEditor
+              // A new language or version is a new editor: its box starts from the stored text, never from the last one.
+              key={`${loaded.locale}-${kind}-${version?.version ?? 0}-${version?.hash ?? ''}`}
+              kind={kind}
+              version={version}
+              history={loaded.history.filter((v) => v.kind === kind).sort((a, b) => b.version - a.version)}
+              formatDate={(iso) => dateFormat.format(new Date(iso))}
+              onSaved={load}
+            />
+          );
+        })}
     </section>
   );
 }
 
 interface TextEditorProps {
   kind: ConsentTextKind;
-  locale: string;
   version: TextVersion | undefined;
   history: TextVersion[];
   formatDate(iso: string): string;
   onSaved(): Promise<void>;
 }
 
-function TextEditor({ kind, locale, version, history, formatDate, onSaved }: TextEditorProps): ReactNode {
+function TextEditor({ kind, version, history, formatDate, onSaved }: TextEditorProps): ReactNode {
   const { t } = useTranslation();
   const { run, dialog } = useOwnerGate();
   const [text, setText] = useState(version?.text ?? '');
@@ -91,7 +100,10 @@ function TextEditor({ kind, locale, version, history, formatDate, onSaved }: Tex
 
   async function save() {
     setStatus('');
-    const result = await run(() => api.consent.saveText({ kind, locale, text }));
+    if (!version) return;
+    // Saved as the language and on top of the version this box was loaded with; main refuses anything else.
+    const edits = { version: version.version, hash: version.hash };
+    const result = await run(() => api.consent.saveText({ kind, locale: version.locale, text, edits }));
     if (!result.ok) {
       setError(result.error.message);
       document.getElementById(id)?.focus();
@@ -125,7 +137,7 @@ function TextEditor({ kind, locale, version, history, formatDate, onSaved }: Tex
         </p>
       )}
       <div className="form-actions">
-        <button type="button" onClick={() => void save()} disabled={!changed}>
+        <button type="button" onClick={() => void save()} disabled={!changed || !version}>
           {t('counter.texts.save', { kind: t(`counter.texts.kind.${kind}`) })}
         </button>
         <span role="status" className="muted">

@@ -78,9 +78,16 @@ describe('in-person opt-in, toggles and stops through the real dispatcher', () =
       ok: false,
       error: { field: 'phone' },
     });
+    const loaded = (await h.dispatch('consent:texts', { locale: 'es' }, web)) as any;
+    const edits = loaded.value.current.find((v: any) => v.kind === 'optin_statement');
     const saved = await h.dispatch(
       'consent:saveText',
-      { kind: 'optin_statement', locale: 'es', text: 'Sí, quiero mensajes de {purpose} de {business} en WhatsApp al {phone}. Responde STOP para darte de baja.' },
+      {
+        kind: 'optin_statement',
+        locale: 'es',
+        text: 'Sí, quiero mensajes de {purpose} de {business} en WhatsApp al {phone}. Responde STOP para darte de baja.',
+        edits: { version: edits.version, hash: edits.hash },
+      },
       web,
     );
     expect(saved).toMatchObject({ ok: true, value: { version: version + 1 } });
