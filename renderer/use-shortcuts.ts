@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { api } from './api';
 import { useStore } from './store';
 
 /**
@@ -19,6 +20,13 @@ export function useShortcuts(): void {
       }
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    // The desktop app's menu carries the same shortcuts (so they show there); main says where to go.
+    const unsubscribe = api.events.subscribe('app:navigate', ({ route }) => {
+      if (useStore.getState().route !== 'kiosk') navigate(route);
+    });
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      unsubscribe();
+    };
   }, [navigate]);
 }

@@ -21,4 +21,6 @@ export const events = {
   }),
   /** Something the owner should know about sending (paused, offline, template problems). */
   'outbox:alert': z.object({ kind: z.string(), message: z.string() }),
+  /** The app menu's F2 (Counter) / F3 (Find a contact): the renderer goes there, as its own shortcuts do. */
+  'app:navigate': z.object({ route: z.enum(['counter', 'contacts']) }),
 };

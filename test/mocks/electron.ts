@@ -33,6 +33,7 @@ export class FakeWebContents extends EventEmitter {
   send = vi.fn();
   executeJavaScriptInIsolatedWorld = vi.fn(async () => true);
   printToPDF = vi.fn(async () => Buffer.from('%PDF-1.7 fake'));
+  reload = vi.fn();
   print = vi.fn((_options: unknown, callback?: (success: boolean, reason: string) => void) => callback?.(true, ''));
   setWindowOpenHandler(handler: Handler): void {
     this.windowOpenHandler = handler;
@@ -137,7 +138,12 @@ export const session = {
 };
 
 class FakeApp extends EventEmitter {
+  isPackaged = false;
+  locale = 'en-US';
   enableSandbox = vi.fn();
+  getLocale = vi.fn(() => this.locale);
+  setAppUserModelId = vi.fn();
+  relaunch = vi.fn();
   requestSingleInstanceLock = vi.fn(() => true);
   whenReady = vi.fn(async () => undefined);
   getPath = vi.fn((_name: string) => '/tmp/outreach-desk-fake-user-data');
@@ -181,13 +187,30 @@ export const contextBridge = {
   }),
 };
 
-/** Save dialogs answer with `dialog.nextSave` (default: cancelled). */
+/** Save dialogs answer with `dialog.nextSave` (default: cancelled); message boxes with `dialog.nextMessageBox`. */
 export const dialog = {
   nextSave: { canceled: true, filePath: '' } as { canceled: boolean; filePath: string },
+  nextMessageBox: { response: 0, checkboxChecked: false },
   showSaveDialog: vi.fn(async (..._args: unknown[]) => dialog.nextSave),
+  showMessageBox: vi.fn(async (..._args: unknown[]) => dialog.nextMessageBox),
+  showErrorBox: vi.fn((_title: string, _content: string) => undefined),
 };
 
-export const shell = { openExternal: vi.fn(async (_url: string, _options?: unknown) => undefined) };
+export const shell = {
+  openExternal: vi.fn(async (_url: string, _options?: unknown) => undefined),
+  openPath: vi.fn(async (_path: string) => ''),
+};
+
+/** The application menu: buildFromTemplate keeps the template so tests can read what was installed. */
+export const Menu = {
+  buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
+  setApplicationMenu: vi.fn((_menu: unknown) => undefined),
+};
+
+/** Chromium's network stack; tests give it a Node fetch or a fake. */
+export const net = {
+  fetch: vi.fn(async (input: string | Request, init?: RequestInit) => fetch(input, init)),
+};
 
 /** A reversible stand-in for OS encryption; the ciphertext never contains the plaintext. */
 export const safeStorage = {
@@ -220,6 +243,9 @@ export function resetElectronMock(): void {
   ipcRenderer.removeAllListeners();
   contextBridge.exposed = {};
   dialog.nextSave = { canceled: true, filePath: '' };
+  dialog.nextMessageBox = { response: 0, checkboxChecked: false };
+  app.isPackaged = false;
+  app.locale = 'en-US';
   safeStorage.available = true;
   safeStorage.backend = 'gnome_libsecret';
 }
@@ -231,6 +257,8 @@ export default {
   dialog,
   ipcMain,
   ipcRenderer,
+  Menu,
+  net,
   protocol,
   safeStorage,
   session,
