@@ -14,3 +14,7 @@ vi.mock('node:fs', async (importOriginal) => {
   const promises = await import('node:fs/promises');
   return windowsNodeFs(await importOriginal<typeof import('node:fs')>(), promises as typeof import('node:fs/promises'));
 });
+
+// Antivirus and indexers hold fresh files for a moment: every rename fails once before it works.
+const { windowsFs } = await import('./windows-fs');
+windowsFs.setTransientRenameFailures(1, 'EBUSY');

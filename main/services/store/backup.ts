@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { StoreError } from './errors';
-import { fsyncDir, pathExists, writeAll } from './fs-atomic';
+import { fsyncDir, pathExists, renameWithRetry, writeAll } from './fs-atomic';
 import type { StoreFile } from './collection-store';
 
 /** Why a backup was made: automatic ones are pruned, the others are kept until deleted. */
@@ -94,7 +94,7 @@ export async function writeBackup(
   await manifestHandle.close();
   await fsyncDir(temp);
   const final = path.join(input.backupDir, name);
-  await fs.rename(temp, final);
+  await renameWithRetry(temp, final);
   await fsyncDir(input.backupDir);
   return infoOf(final, manifest);
 }

@@ -2,16 +2,54 @@ import { constants } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
-/** Flushes a directory entry table, so that a create, rename or unlink survives a power cut. */
+/**
+ * Errors of a directory fsync that only mean "this platform or file system cannot flush a folder": Windows opens
+ * folders read-only and FlushFileBuffers needs write access (EPERM/EACCES, nodejs/node#3879; some versions refuse to
+ * open a folder at all: EISDIR), and some Linux file systems answer EINVAL.
+ */
+const DIR_FSYNC_UNSUPPORTED = new Set(['EPERM', 'EACCES', 'EISDIR', 'EINVAL']);
+
+/**
+ * Flushes a directory entry table, so that a create, rename or unlink survives a power cut. Best effort where the
+ * platform cannot do it: on Windows NTFS journals the rename itself, which is what must be durable there.
+ */
 export async function fsyncDir(dir: string): Promise<void> {
-  const handle = await fs.open(dir, constants.O_RDONLY);
+  if (process.platform === 'win32') return;
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(dir, constants.O_RDONLY);
+  } catch (error) {
+    if (DIR_FSYNC_UNSUPPORTED.has((error as NodeJS.ErrnoException).code ?? '')) return;
+    throw error;
+  }
   try {
     await handle.sync();
   } catch (error) {
-    // Some file systems refuse fsync on directories; the rename itself is still atomic there.
-    if ((error as NodeJS.ErrnoException).code !== 'EINVAL') throw error;
+    if (!DIR_FSYNC_UNSUPPORTED.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
   } finally {
     await handle.close();
+  }
+}
+
+/** Rename failures that go away by themselves on Windows: an antivirus, the indexer or a backup tool holds the file. */
+const RENAME_TRANSIENT = new Set(['EPERM', 'EBUSY', 'EACCES']);
+/** Back-off between attempts (ms): about 2.6 s in all, like lowdb's writer (steno), then the error is the caller's. */
+const RENAME_BACKOFF_MS = [10, 20, 40, 80, 160, 320, 500, 500, 500, 500];
+
+/**
+ * `fs.rename` that retries a short, bounded while on EPERM/EBUSY/EACCES. On Windows a file or folder someone else has
+ * open cannot be renamed until they let go; the rename is atomic either way, so trying again is safe.
+ */
+export async function renameWithRetry(from: string, to: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await fs.rename(from, to);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      if (!RENAME_TRANSIENT.has(code) || attempt >= RENAME_BACKOFF_MS.length) throw error;
+      await new Promise((resolve) => setTimeout(resolve, RENAME_BACKOFF_MS[attempt]));
+    }
   }
 }
 
@@ -63,7 +101,7 @@ export async function writeFileAtomic(
   } finally {
     await handle.close();
   }
-  await fs.rename(temp, target);
+  await renameWithRetry(temp, target);
   await fsyncDir(path.dirname(target));
 }
 

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { copyBackupFiles, validateBackup } from './backup';
 import { StoreError } from './errors';
-import { fsyncDir, pathExists } from './fs-atomic';
+import { fsyncDir, pathExists, renameWithRetry } from './fs-atomic';
 import { acquireLock, LOCK_FILE } from './lock-file';
 
 const READY = 'RESTORE_READY';
@@ -30,14 +30,14 @@ export async function restoreBackup(input: {
     const release = await acquireLock(dir, input.now);
     previousDir = `${dir}.before-restore-${input.now()}`;
     try {
-      await fs.rename(dir, previousDir);
+      await renameWithRetry(dir, previousDir);
     } catch (error) {
       await release();
       throw new StoreError('restore_failed', `Could not move the current data aside: ${String(error)}`, { cause: error });
     }
     await fs.rm(path.join(previousDir, LOCK_FILE), { force: true });
   }
-  await fs.rename(staging, dir);
+  await renameWithRetry(staging, dir);
   await fs.rm(path.join(dir, READY), { force: true });
   await fsyncDir(path.dirname(dir));
   return { previousDir };
@@ -52,7 +52,7 @@ export async function finishInterruptedRestore(dirInput: string): Promise<void> 
     return;
   }
   if (!(await pathExists(dir)) && (await pathExists(path.join(staging, READY)))) {
-    await fs.rename(staging, dir);
+    await renameWithRetry(staging, dir);
     await fsyncDir(path.dirname(dir));
   } else {
     await fs.rm(staging, { recursive: true, force: true });

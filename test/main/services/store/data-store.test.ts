@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DataStore, type Migration } from '../../../../main/services/store/data-store';
+import { renameWithRetry } from '../../../../main/services/store/fs-atomic';
 import { tempDir } from './temp-dir';
 
 type Contact = { id: string; name: string; v?: number };
@@ -176,7 +177,7 @@ describe('DataStore backups', () => {
     const { dir, store } = await setup();
     await (await store.collection<Contact>('contacts')).upsert({ id: 'a', name: 'Ana' });
     await store.close();
-    await fs.rename(dir, `${dir}.restoring`);
+    await renameWithRetry(dir, `${dir}.restoring`);
     await fs.writeFile(path.join(`${dir}.restoring`, 'RESTORE_READY'), '');
     const reopened = await DataStore.open({ dir });
     expect((await reopened.collection<Contact>('contacts')).get('a')).toEqual({ id: 'a', name: 'Ana' });
