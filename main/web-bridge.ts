@@ -3,10 +3,13 @@ import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { ErrorCodes, type Result } from '../shared/contract';
+import { contract, ErrorCodes, type ChannelDef, type Result } from '../shared/contract';
 import type { Dispatch } from './dispatch';
+import { BodyBudget, readBody, type BodyStats } from './web-bridge-body';
 import type { EventBus } from './services/event-bus';
 import { CONTENT_SECURITY_POLICY } from './csp';
+
+export type { BodyStats } from './web-bridge-body';
 
 /** Where the bridge listens and what it serves. */
 export interface WebBridgeOptions {
@@ -16,7 +19,12 @@ export interface WebBridgeOptions {
   staticDir: string;
   port?: number;
   token?: string;
+  /** The body limit of channels that declare none in the contract. Default 256 KiB. */
   maxBodyBytes?: number;
+  /** Bodies read at the same time at most; more get 503. Default 4. */
+  maxConcurrentBodies?: number;
+  /** Bytes all bodies being read may declare together (Content-Length, else their limit); beyond it 503. Default 128 MiB. */
+  maxBufferedBytes?: number;
   /** Printable documents (posters, proof packs) by job id, served at /print/<id> for the browser's print dialog. */
   printDocument?: (id: string) => string | undefined;
 }
@@ -26,8 +34,14 @@ export interface WebBridge {
   url: string;
   port: number;
   token: string;
+  /** Bodies being read now and the bytes held for them: what bounds the bridge's memory. */
+  bodyStats(): BodyStats;
   close(): Promise<void>;
 }
+
+
+/** Most channels carry a few fields; a file upload declares its own limit next to its channel in the contract. */
+const DEFAULT_MAX_BODY = 256 * 1024;
 
 const TOKEN_META = 'od-bridge-token';
 const MIME: Record<string, string> = {
@@ -48,7 +62,8 @@ const MIME: Record<string, string> = {
  */
 export async function startWebBridge(options: WebBridgeOptions): Promise<WebBridge> {
   const token = options.token ?? randomBytes(32).toString('hex');
-  const maxBody = options.maxBodyBytes ?? 64 * 1024 * 1024;
+  const defaultLimit = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const bodies = new BodyBudget(options.maxConcurrentBodies ?? 4, options.maxBufferedBytes ?? 128 * 1024 * 1024);
   let port = 0;
   const server = http.createServer((req, res) => {
     handle(req, res).catch(() => {
@@ -71,11 +86,16 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
       return send(res, 403, errorResult('forbidden_origin', 'Cross-site requests are refused.'));
     }
     const url = new URL(req.url ?? '/', `http://${host}`);
-    if (url.pathname.startsWith('/api/')) return handleApi(req, res, decodeURIComponent(url.pathname.slice(5)));
+    // A malformed %-escape is the caller's mistake (400), never the bridge's (500).
+    const pathname = decodePath(url.pathname);
+    if (pathname === undefined) {
+      return send(res, 400, errorResult(ErrorCodes.invalidArgument, 'The address has a malformed %-escape.'), CLOSE);
+    }
+    if (url.pathname.startsWith('/api/')) return handleApi(req, res, pathname.slice(5));
     if (url.pathname === '/events') return handleEvents(req, res, url);
     if (url.pathname.startsWith('/print/')) return servePrint(res, url.pathname.slice(7));
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.');
-    return serveStatic(res, url.pathname);
+    return serveStatic(res, pathname);
   }
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, channel: string): Promise<void> {
@@ -83,20 +103,48 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     if (!tokenMatches(req.headers['x-bridge-token'], token)) {
       return send(res, 401, errorResult('unauthorized', 'Missing or wrong bridge token. Reload the page.'));
     }
+    const limit = channelLimit(channel) ?? defaultLimit;
+    const declared = declaredLength(req);
+    // Refused before a byte is read: the client said how much it would send.
+    if (declared !== undefined && declared > limit) return refuseBody(req, res, 413, tooLarge(limit));
+    const slot = bodies.acquire(declared ?? limit);
+    if (slot === undefined) {
+      return refuseBody(req, res, 503, errorResult('busy', 'The app is busy reading other requests. Try again in a moment.'), {
+        'retry-after': '1',
+      });
+    }
+    let raw: Buffer;
+    try {
+      const read = await readBody(req, limit, slot);
+      if (read === 'aborted') return;
+      if (read === 'too_large') return refuseBody(req, res, 413, tooLarge(limit));
+      raw = read;
+    } finally {
+      // The buffer goes to JSON.parse next; the slot is for reading, so the next body need not wait for the handler.
+      slot.release();
+    }
     let body: unknown;
     try {
-      const raw = await readBody(req, maxBody);
       body = raw.length === 0 ? {} : JSON.parse(raw.toString('utf8'));
-    } catch (error) {
-      const tooLarge = error instanceof BodyTooLarge;
-      return send(
-        res,
-        tooLarge ? 413 : 400,
-        errorResult(ErrorCodes.invalidArgument, tooLarge ? 'The request is too large.' : 'The request body is not valid JSON.'),
-      );
+    } catch {
+      return send(res, 400, errorResult(ErrorCodes.invalidArgument, 'The request body is not valid JSON.'));
     }
     const result = await options.dispatch(channel, body, { transport: 'web-bridge' });
     send(res, statusFor(result), result);
+  }
+
+  /** Answers without reading the (rest of the) body, and hangs up so the client stops sending it. */
+  function refuseBody(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    status: number,
+    body: Result<never>,
+    headers: Record<string, string> = {},
+  ): void {
+    send(res, status, body, { ...CLOSE, ...headers });
+    // Whatever still arrives before the close is discarded, never buffered.
+    req.removeAllListeners('data');
+    req.resume();
   }
 
   function handleEvents(req: http.IncomingMessage, res: http.ServerResponse, url: URL): void {
@@ -128,9 +176,10 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     res.end(html);
   }
 
+  /** `pathname` is already decoded. */
   async function serveStatic(res: http.ServerResponse, pathname: string): Promise<void> {
     const root = path.resolve(options.staticDir);
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const relative = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
     const file = path.resolve(root, relative);
     if (file !== root && !file.startsWith(root + path.sep)) return sendText(res, 404, 'Not found.');
     let content: Buffer;
@@ -164,6 +213,7 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     url: `http://127.0.0.1:${port}/`,
     port,
     token,
+    bodyStats: () => bodies.stats(),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -172,24 +222,33 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
   };
 }
 
-class BodyTooLarge extends Error {}
+const CLOSE = { connection: 'close' };
 
-function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        reject(new BodyTooLarge());
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
+/** The body limit the contract declares for a channel, if the channel exists and declares one. */
+function channelLimit(channel: string): number | undefined {
+  return Object.hasOwn(contract, channel) ? (contract[channel as keyof typeof contract] as ChannelDef).maxBodyBytes : undefined;
+}
+
+/** The Content-Length, when the request has a valid one (chunked requests have none). */
+function declaredLength(req: http.IncomingMessage): number | undefined {
+  const value = req.headers['content-length'];
+  if (value === undefined || !/^\d+$/.test(value)) return undefined;
+  return Number(value);
+}
+
+/** The decoded path, or undefined for a malformed %-escape. */
+function decodePath(pathname: string): string | undefined {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The 413 answer, naming the limit so the caller knows what to split. */
+function tooLarge(limit: number): Result<never> {
+  const size = limit >= 1024 * 1024 ? `${Math.round(limit / (1024 * 1024))} MB` : `${Math.round(limit / 1024)} KB`;
+  return errorResult('too_large', `The request is too large (at most ${size} for this call).`);
 }
 
 function tokenMatches(given: string | string[] | undefined, expected: string): boolean {
@@ -220,8 +279,8 @@ function errorResult(code: string, message: string): Result<never> {
   return { ok: false, error: { code, message } };
 }
 
-function send(res: http.ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
   res.end(JSON.stringify(body));
 }
 

@@ -5,24 +5,35 @@ export const ApiErrorSchema = z.object({
   code: z.string(),
   message: z.string(),
   field: z.string().optional(),
+  /** Set when the call may be tried again later (PIN lockout): how many seconds from now. */
+  retryAfterSeconds: z.number().int().nonnegative().optional(),
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;
 
 /** Expected failures are results, not exceptions: every call resolves to one of these. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
-/** One IPC channel: schemas for its argument and its result; `owner` channels need the owner PIN in staff mode. */
-export interface ChannelDef<A extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {
+/** How a channel differs from the default: `owner` needs the owner PIN in staff mode. */
+export interface ChannelOptions {
+  owner?: boolean;
+  /**
+   * The largest request body the web bridge reads for this channel, in bytes. Without it the bridge's small default
+   * applies; only channels that carry files (the CSV import) declare more, here next to their schema.
+   */
+  maxBodyBytes?: number;
+}
+
+/** One IPC channel: schemas for its argument and its result, and its options. */
+export interface ChannelDef<A extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> extends ChannelOptions {
   args: A;
   result: R;
-  owner?: boolean;
 }
 
 /** Declares a channel; keeping the literal types is what lets RendererApi be derived. */
 export function channel<A extends z.ZodType, R extends z.ZodType>(
   args: A,
   result: R,
-  options: { owner?: boolean } = {},
+  options: ChannelOptions = {},
 ): ChannelDef<A, R> {
   return { args, result, ...options };
 }

@@ -5,6 +5,12 @@ import { channel } from './define';
 /** The most file text one call accepts (characters, about as many bytes for CSV). */
 export const IMPORT_MAX_CHARS = 50 * 1024 * 1024;
 
+/**
+ * The largest import request the web bridge reads: the file as a JSON string plus the other fields. JSON escapes
+ * every line break and quote, so a 50 MB CSV grows by a few MB; 64 MiB leaves room for that and no more.
+ */
+export const IMPORT_MAX_BODY_BYTES = 64 * 1024 * 1024;
+
 const Column = z.number().int().min(0).max(999);
 
 /** Which column (0-based) holds each field; only the phone is required. */
@@ -127,6 +133,7 @@ export const importChannels = {
       defaultPurposes: Purposes.default(['marketing']),
     }),
     ImportPreviewSchema,
+    { maxBodyBytes: IMPORT_MAX_BODY_BYTES },
   ),
   'import:run': channel(
     z.object({
@@ -143,7 +150,7 @@ export const importChannels = {
       importId: ImportId.optional(),
     }),
     ImportSummarySchema,
-    { owner: true },
+    { owner: true, maxBodyBytes: IMPORT_MAX_BODY_BYTES },
   ),
   'import:cancel': channel(z.object({ importId: ImportId }), z.object({ cancelled: z.boolean() })),
 };
