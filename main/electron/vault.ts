@@ -56,6 +56,11 @@ export interface OpenVaultOptions {
 export interface OpenedVault {
   vault: SecretVault;
   status: KeychainStatus;
+  /**
+   * Secrets saved earlier that this computer account cannot decrypt (keychain reset, keyring gone, or the folder
+   * came from another computer). They read as "not set", so the app opens and asks for them again.
+   */
+  unreadable: string[];
 }
 
 /**
@@ -66,8 +71,14 @@ export async function openSecretVault(options: OpenVaultOptions): Promise<Opened
   const storage = options.safeStorage ?? safeStorage;
   const status = keychainStatus(storage, options.platform ?? process.platform);
   const plain = new FileVault(options.dir, PLAIN_CODEC);
-  if (!status.available) return { vault: plain, status };
   const encrypted = new FileVault(options.dir, safeStorageCodec(storage));
+  if (!status.available) {
+    // The keychain went away (a Linux keyring no longer unlocks): what it protected cannot be read any more.
+    // Names entered again since then are stored in the fallback and no longer missing.
+    const have = await plain.names();
+    const lost = (await encrypted.names().catch(() => [] as string[])).filter((name) => !have.includes(name));
+    return { vault: plain, status, unreadable: [...new Set([...lost, ...(await plain.unreadable())])].sort() };
+  }
   const leftovers = await plain.names();
   if (leftovers.length > 0) {
     for (const name of leftovers) {
@@ -76,5 +87,7 @@ export async function openSecretVault(options: OpenVaultOptions): Promise<Opened
     }
     await plain.destroy();
   }
-  return { vault: encrypted, status };
+  // A damaged file throws here (vault_unreadable), before anything depends on it: start-up offers to set it aside.
+  const unreadable = await encrypted.setAsideUnreadable();
+  return { vault: encrypted, status, unreadable };
 }

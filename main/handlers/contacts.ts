@@ -90,7 +90,7 @@ export function contactHandlers(services: AppServices, deviceName: string): Pick
       current: await Promise.all(CONSENT_TEXT_KINDS.map((kind) => services.texts.current(kind, locale))),
       history: services.texts.history().filter((v) => v.locale === locale),
     }),
-    'consent:saveText': ({ kind, locale, text }) => services.texts.save(kind, locale, text),
+    'consent:saveText': ({ kind, locale, text, edits }) => services.texts.save(kind, locale, text, edits),
     'kiosk:exit': async ({ pin }) => ({ allowed: await services.owner.check(pin) }),
     'export:eventsCsv': async () => ({
       fileName: `consent-events-${services.deps.now().toISOString().slice(0, 10)}.csv`,

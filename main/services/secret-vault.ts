@@ -52,12 +52,19 @@ interface VaultDoc {
   version: 1;
   protection: VaultProtection;
   entries: Record<string, string>;
+  /**
+   * Values this computer account could not decrypt (a keychain reset, or the file came from another computer), set
+   * aside by {@link FileVault.setAsideUnreadable}: kept as they were, in case the old keychain comes back, but never
+   * read, so the app opens and asks for them again. Setting a secret again drops its old value here.
+   */
+  unreadable?: Record<string, string>;
 }
 
 /** A secret file in `dir`, protected by `codec`; writes are serialised, atomic and fsync'd. */
 export class FileVault implements SecretVault {
   readonly file: string;
   private entries: Map<string, string> | null = null;
+  private setAside = new Map<string, string>();
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -89,12 +96,18 @@ export class FileVault implements SecretVault {
   async set(name: string, value: string): Promise<void> {
     checkName(name);
     if (typeof value !== 'string') throw new AppError('invalid_argument', 'A secret must be text.', name);
-    return this.mutate((entries) => entries.set(name, this.codec.encode(value)));
+    return this.mutate((entries, setAside) => {
+      entries.set(name, this.codec.encode(value));
+      setAside.delete(name);
+    });
   }
 
   async delete(name: string): Promise<void> {
     checkName(name);
-    return this.mutate((entries) => entries.delete(name));
+    return this.mutate((entries, setAside) => {
+      entries.delete(name);
+      setAside.delete(name);
+    });
   }
 
   /** Every stored name (for migration between protections); values stay encoded. */
@@ -102,19 +115,59 @@ export class FileVault implements SecretVault {
     return [...(await this.load()).keys()];
   }
 
+  /** Names of the secrets that could not be decrypted here and wait to be entered again. */
+  async unreadable(): Promise<string[]> {
+    await this.load();
+    return [...this.setAside.keys()].sort();
+  }
+
+  /**
+   * Moves every value this computer account cannot decrypt out of the way (see {@link VaultDoc.unreadable}), so
+   * reading it gives "not set" instead of an error that would stop the app from starting. Returns every name that
+   * waits to be entered again (also those set aside by an earlier start).
+   */
+  async setAsideUnreadable(): Promise<string[]> {
+    const entries = await this.load();
+    const failing = [...entries].filter(([, stored]) => !this.decodes(stored)).map(([name]) => name);
+    if (failing.length > 0) {
+      await this.mutate((next, setAside) => {
+        for (const name of failing) {
+          const stored = next.get(name);
+          if (stored === undefined) continue;
+          setAside.set(name, stored);
+          next.delete(name);
+        }
+      });
+    }
+    return this.unreadable();
+  }
+
+  private decodes(stored: string): boolean {
+    try {
+      this.codec.decode(stored);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /** Removes the file (after its secrets moved to a better-protected vault). */
   async destroy(): Promise<void> {
     await this.queue;
     this.entries = new Map();
+    this.setAside = new Map();
     await rm(this.file, { force: true });
   }
 
-  private mutate(change: (entries: Map<string, string>) => void): Promise<void> {
+  private mutate(change: (entries: Map<string, string>, setAside: Map<string, string>) => void): Promise<void> {
     const run = this.queue.then(async () => {
       const next = new Map(await this.load());
-      change(next);
-      await writePrivateFile(this.file, serialise(next, this.codec.protection));
-      this.entries = next; // only after the write, so a failed write changes nothing
+      const nextAside = new Map(this.setAside);
+      change(next, nextAside);
+      await writePrivateFile(this.file, serialise(next, this.codec.protection, nextAside));
+      // Only after the write, so a failed write changes nothing.
+      this.entries = next;
+      this.setAside = nextAside;
     });
     this.queue = run.catch(() => undefined);
     return run;
@@ -136,6 +189,7 @@ export class FileVault implements SecretVault {
         `The secrets file ${path.basename(this.file)} is damaged. Move it away and enter the Cloud API secrets again.`,
       );
     }
+    this.setAside = new Map(Object.entries(doc.unreadable ?? {}));
     return (this.entries = new Map(Object.entries(doc.entries)));
   }
 }
@@ -146,8 +200,9 @@ function checkName(name: string): void {
   }
 }
 
-function serialise(entries: Map<string, string>, protection: VaultProtection): string {
+function serialise(entries: Map<string, string>, protection: VaultProtection, setAside: Map<string, string>): string {
   const doc: VaultDoc = { format: FORMAT, version: 1, protection, entries: Object.fromEntries(entries) };
+  if (setAside.size > 0) doc.unreadable = Object.fromEntries(setAside);
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
@@ -156,6 +211,10 @@ function parseDoc(raw: string): VaultDoc | null {
     const doc = JSON.parse(raw) as Partial<VaultDoc>;
     if (doc?.format !== FORMAT || doc.version !== 1 || typeof doc.entries !== 'object' || doc.entries === null) return null;
     if (!Object.values(doc.entries).every((value) => typeof value === 'string')) return null;
+    if (doc.unreadable !== undefined) {
+      if (typeof doc.unreadable !== 'object' || doc.unreadable === null) return null;
+      if (!Object.values(doc.unreadable).every((value) => typeof value === 'string')) return null;
+    }
     return doc as VaultDoc;
   } catch {
     return null;

@@ -248,6 +248,9 @@ export function resetElectronMock(): void {
   app.locale = 'en-US';
   safeStorage.available = true;
   safeStorage.backend = 'gnome_libsecret';
+  // Back to the original fake cipher when a test simulated a new keychain key (mockReset restores vi.fn's own).
+  safeStorage.encryptString.mockReset();
+  safeStorage.decryptString.mockReset();
 }
 
 export default {

@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FileVault, PLAIN_CODEC, VAULT_FILES } from '../../../main/services/secret-vault';
@@ -74,5 +74,43 @@ describe('openSecretVault', () => {
     expect(await vault.get('accessToken')).toBe(TOKEN);
     expect(await readdir(data.dir)).toEqual([VAULT_FILES['os-keychain']]);
     expect(await readFile(path.join(data.dir, VAULT_FILES['os-keychain']), 'utf8')).not.toContain(TOKEN);
+  });
+
+  it('still opens after a keychain reset: the undecryptable secrets read as not set and are reported', async () => {
+    const first = await openSecretVault({ dir: data.dir, platform: 'darwin' });
+    await first.vault.set('cloud.accessToken', TOKEN);
+    await first.vault.set('cloud.appSecret', 'app-secret');
+    expect(first.unreadable).toEqual([]);
+    // A new keychain key: every old ciphertext now fails to decrypt (as Electron's safeStorage throws), new ones work.
+    safeStorage.encryptString.mockImplementation((plain: string) => Buffer.from(`v11${plain}`));
+    safeStorage.decryptString.mockImplementation((encrypted: Buffer) => {
+      if (encrypted.subarray(0, 3).toString() !== 'v11') {
+        throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      }
+      return encrypted.subarray(3).toString();
+    });
+    const after = await openSecretVault({ dir: data.dir, platform: 'darwin' });
+    expect(after.unreadable).toEqual(['cloud.accessToken', 'cloud.appSecret']);
+    expect(await after.vault.get('cloud.accessToken')).toBeNull();
+    await after.vault.set('cloud.accessToken', 'EAAG-new');
+    const again = await openSecretVault({ dir: data.dir, platform: 'darwin' });
+    expect(again.unreadable).toEqual(['cloud.appSecret']);
+  });
+
+  it('reports the encrypted secrets as unreadable when the keyring is gone, until entered again', async () => {
+    const first = await openSecretVault({ dir: data.dir, platform: 'linux' });
+    await first.vault.set('cloud.accessToken', TOKEN);
+    await first.vault.set('twilio.authToken', 'tw');
+    safeStorage.backend = 'basic_text';
+    const after = await openSecretVault({ dir: data.dir, platform: 'linux' });
+    expect(after.vault.protection()).toBe('fallback-plain');
+    expect(after.unreadable).toEqual(['cloud.accessToken', 'twilio.authToken']);
+    await after.vault.set('twilio.authToken', 'tw-again');
+    expect((await openSecretVault({ dir: data.dir, platform: 'linux' })).unreadable).toEqual(['cloud.accessToken']);
+  });
+
+  it('refuses a damaged secrets file at open time with vault_unreadable (start-up offers to set it aside)', async () => {
+    await writeFile(path.join(data.dir, VAULT_FILES['os-keychain']), '{"format": "outreach-desk-secr');
+    await expect(openSecretVault({ dir: data.dir, platform: 'darwin' })).rejects.toMatchObject({ code: 'vault_unreadable' });
   });
 });

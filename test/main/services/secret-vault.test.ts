@@ -78,3 +78,50 @@ describe('FileVault', () => {
     }
   });
 });
+
+describe('FileVault.setAsideUnreadable (keychain reset, folder from another computer)', () => {
+  async function writeDoc(entries: Record<string, string>): Promise<string> {
+    const file = path.join(data.dir, VAULT_FILES['os-keychain']);
+    await writeFile(file, JSON.stringify({ format: 'outreach-desk-secrets', version: 1, protection: 'os-keychain', entries }));
+    return file;
+  }
+
+  it('sets aside what cannot be decrypted, reads it as not set, and keeps the rest', async () => {
+    await writeDoc({ appSecret: 'garbage', accessToken: reversing.encode('EAAG-ok') });
+    const vault = new FileVault(data.dir, reversing);
+    expect(await vault.setAsideUnreadable()).toEqual(['appSecret']);
+    expect(await vault.get('appSecret')).toBeNull();
+    expect(await vault.get('accessToken')).toBe('EAAG-ok');
+    // Still reported after a restart, until it is entered again.
+    const reopened = new FileVault(data.dir, reversing);
+    expect(await reopened.setAsideUnreadable()).toEqual(['appSecret']);
+    expect(await reopened.unreadable()).toEqual(['appSecret']);
+    await reopened.set('appSecret', 'new-secret');
+    expect(await new FileVault(data.dir, reversing).unreadable()).toEqual([]);
+    expect(await new FileVault(data.dir, reversing).get('appSecret')).toBe('new-secret');
+  });
+
+  it('keeps the undecryptable value on disk untouched (the old keychain may come back)', async () => {
+    const file = await writeDoc({ appSecret: 'garbage' });
+    await new FileVault(data.dir, reversing).setAsideUnreadable();
+    const doc = JSON.parse(await readFile(file, 'utf8')) as { entries: object; unreadable: object };
+    expect(doc.entries).toEqual({});
+    expect(doc.unreadable).toEqual({ appSecret: 'garbage' });
+    if (process.platform !== 'win32') expect((await stat(file)).mode & 0o777).toBe(0o600);
+  });
+
+  it('deleting a secret also forgets its unreadable old value', async () => {
+    await writeDoc({ appSecret: 'garbage' });
+    const vault = new FileVault(data.dir, reversing);
+    await vault.setAsideUnreadable();
+    await vault.delete('appSecret');
+    expect(await new FileVault(data.dir, reversing).unreadable()).toEqual([]);
+  });
+
+  it('changes nothing when every value decrypts', async () => {
+    const file = await writeDoc({ accessToken: reversing.encode('x') });
+    const before = await readFile(file, 'utf8');
+    expect(await new FileVault(data.dir, reversing).setAsideUnreadable()).toEqual([]);
+    expect(await readFile(file, 'utf8')).toBe(before);
+  });
+});
