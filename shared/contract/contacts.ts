@@ -129,6 +129,8 @@ export const contactChannels = {
       kind: z.enum(CONSENT_TEXT_KINDS),
       locale: z.string().min(2).max(5),
       text: z.string().trim().min(1, 'The text cannot be empty.').max(1000, 'Keep the text under 1,000 characters.'),
+      /** The version the editor was loaded with: main refuses the save unless it is this locale's current one. */
+      edits: z.object({ version: z.number().int().min(1), hash: z.string().regex(/^[0-9a-f]{64}$/, 'Reload the texts and try again.') }),
     }),
     ConsentTextVersionSchema,
     { owner: true },

@@ -32,12 +32,11 @@ export function ConsentTextsSettings(): ReactNode {
   const [loadError, setLoadError] = useState<ApiError | null>(null);
 
   const [loads, setLoads] = useState(0);
+  // Kept here, not in the editor: a save reloads the texts and the editor of the new version is a new one.
+  const [saved, setSaved] = useState<{ locale: string; kind: ConsentTextKind; version: number } | null>(null);
 
   useEffect(() => {
     let live = true;
-    // Another language's texts must never stay in the boxes under this language's label: clear them until the
-    // texts of `locale` arrive.
-    setLoaded((previous) => (previous?.locale === locale ? previous : null));
     void api.consent.texts({ locale }).then((result) => {
       if (!live) return;
       if (!result.ok) return setLoadError(result.error);
@@ -50,11 +49,17 @@ export function ConsentTextsSettings(): ReactNode {
   }, [locale, loads]);
 
   // Saving a text reloads all of them: the new version and its place in the history come from main.
-  const load = async () => setLoads((n) => n + 1);
+  const load = async (version: TextVersion) => {
+    setSaved({ locale: version.locale, kind: version.kind, version: version.version });
+    setLoads((n) => n + 1);
+  };
 
+  // Another language's texts never stay in the boxes under this language's label: nothing shows until `locale`'s
+  // own texts arrive.
+  const shown = loaded?.locale === locale ? loaded : null;
   const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   return (
-    <section aria-labelledby="settings-consent-texts" className="settings-block" aria-busy={loaded === null} data-texts-locale={loaded?.locale ?? ''}>
+    <section aria-labelledby="settings-consent-texts" className="settings-block" aria-busy={shown === null} data-texts-locale={shown?.locale ?? ''}>
       <h2 id="settings-consent-texts">{t('counter.texts.sectionTitle')}</h2>
       <p>{t('counter.texts.explain', { locale })}</p>
       {loadError && (
@@ -62,17 +67,18 @@ export function ConsentTextsSettings(): ReactNode {
           {loadError.message}
         </p>
       )}
-      {loaded &&
+      {shown &&
         CONSENT_TEXT_KINDS.map((kind) => {
-          const version = loaded.current.find((v) => v.kind === kind);
+          const version = shown.current.find((v) => v.kind === kind);
           return (
             <TextEditor
               // A new language or version is a new editor: its box starts from the stored text, never from the last one.
-              key={`${loaded.locale}-${kind}-${version?.version ?? 0}-${version?.hash ?? ''}`}
+              key={`${shown.locale}-${kind}-${version?.version ?? 0}-${version?.hash ?? ''}`}
               kind={kind}
               version={version}
-              history={loaded.history.filter((v) => v.kind === kind).sort((a, b) => b.version - a.version)}
+              history={shown.history.filter((v) => v.kind === kind).sort((a, b) => b.version - a.version)}
               formatDate={(iso) => dateFormat.format(new Date(iso))}
+              savedVersion={saved?.locale === shown.locale && saved.kind === kind ? saved.version : undefined}
               onSaved={load}
             />
           );
@@ -86,20 +92,20 @@ interface TextEditorProps {
   version: TextVersion | undefined;
   history: TextVersion[];
   formatDate(iso: string): string;
-  onSaved(): Promise<void>;
+  /** The version this box's last save created, to say so after the reload. */
+  savedVersion: number | undefined;
+  onSaved(version: TextVersion): Promise<void>;
 }
 
-function TextEditor({ kind, version, history, formatDate, onSaved }: TextEditorProps): ReactNode {
+function TextEditor({ kind, version, history, formatDate, savedVersion, onSaved }: TextEditorProps): ReactNode {
   const { t } = useTranslation();
   const { run, dialog } = useOwnerGate();
   const [text, setText] = useState(version?.text ?? '');
   const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState('');
   const id = `consent-text-${kind}`;
   const changed = text !== (version?.text ?? '');
 
   async function save() {
-    setStatus('');
     if (!version) return;
     // Saved as the language and on top of the version this box was loaded with; main refuses anything else.
     const edits = { version: version.version, hash: version.hash };
@@ -110,8 +116,7 @@ function TextEditor({ kind, version, history, formatDate, onSaved }: TextEditorP
       return;
     }
     setError(null);
-    await onSaved();
-    setStatus(t('counter.texts.saved', { version: result.value.version }));
+    await onSaved(result.value);
   }
 
   return (
@@ -141,7 +146,7 @@ function TextEditor({ kind, version, history, formatDate, onSaved }: TextEditorP
           {t('counter.texts.save', { kind: t(`counter.texts.kind.${kind}`) })}
         </button>
         <span role="status" className="muted">
-          {status}
+          {savedVersion !== undefined ? t('counter.texts.saved', { version: savedVersion }) : ''}
         </span>
       </div>
       {history.length > 0 && (
