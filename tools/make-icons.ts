@@ -1,12 +1,17 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { Resvg } from '@resvg/resvg-js';
 import { PNG } from 'pngjs';
 
 /*
- * Rasterises assets/icon.svg into the icons electron-builder needs, written in-house (both containers are
- * a header plus images): assets/icon.png (1024), assets/icon.ico (16/32/48 as 32-bit DIBs, which every
- * Windows tool and NSIS read, plus 256 as PNG) and assets/icon.icns (PNG entries). Run:
- * npx tsx tools/make-icons.ts
+ * Rasterises assets/icon.svg into the icons electron-builder needs. No ICO/ICNS writer is among the installed
+ * packages, and both containers are only a header plus images, so they are written here:
+ * - assets/icon.png: 1024 px (window icon on Linux, source for anything else);
+ * - assets/icon.ico: 16/24/32/48/64/128 as 32-bit DIBs (read by every Windows tool, NSIS and rcedit), 256 as PNG
+ *   (the one size Windows stores compressed). Each size is drawn for itself: Windows picks the exact size for
+ *   the taskbar, title bar, Explorer views and shortcuts instead of blurring a big one down;
+ * - assets/icon.icns: PNG entries for every size macOS asks for, 16 to 1024, including the @2x variants;
+ * - assets/icons/NxN.png: the Linux set, 16 to 512 (electron-builder reads the size from the name).
+ * Run: npx tsx tools/make-icons.ts
  */
 
 interface Raster {
@@ -81,30 +86,38 @@ function icns(entries: Array<{ type: string; png: Buffer }>): Buffer {
   return Buffer.concat([head, ...parts]);
 }
 
+/** Sizes in the Windows icon; 256 is stored as PNG, the rest as DIBs. */
+const ICO_SIZES = [16, 24, 32, 48, 64, 128, 256] as const;
+/** ICNS entry types and their pixel sizes (Apple's icns types; the @2x ones share pixels with the next size). */
+const ICNS_TYPES = [
+  ['icp4', 16],
+  ['icp5', 32],
+  ['ic11', 32], // 16@2x
+  ['icp6', 64],
+  ['ic12', 64], // 32@2x
+  ['ic07', 128],
+  ['ic08', 256],
+  ['ic13', 256], // 128@2x
+  ['ic09', 512],
+  ['ic14', 512], // 256@2x
+  ['ic10', 1024], // 512@2x
+] as const;
+/** The Linux icon set (hicolor sizes). */
+const LINUX_SIZES = [16, 24, 32, 48, 64, 128, 256, 512] as const;
+
 async function main(): Promise<void> {
   const svg = await readFile('assets/icon.svg', 'utf8');
-  const sizes = new Map([16, 32, 48, 128, 256, 512, 1024].map((size) => [size, render(svg, size)]));
+  const wanted = new Set<number>([1024, ...ICO_SIZES, ...ICNS_TYPES.map(([, size]) => size), ...LINUX_SIZES]);
+  const sizes = new Map([...wanted].map((size) => [size, render(svg, size)]));
   const at = (size: number) => sizes.get(size)!;
   await writeFile('assets/icon.png', at(1024).png);
-  await writeFile(
-    'assets/icon.ico',
-    ico([
-      { size: 16, data: icoDib(at(16)) },
-      { size: 32, data: icoDib(at(32)) },
-      { size: 48, data: icoDib(at(48)) },
-      { size: 256, data: at(256).png },
-    ]),
-  );
-  await writeFile(
-    'assets/icon.icns',
-    icns([
-      { type: 'ic07', png: at(128).png },
-      { type: 'ic08', png: at(256).png },
-      { type: 'ic09', png: at(512).png },
-      { type: 'ic10', png: at(1024).png },
-    ]),
-  );
-  console.log('wrote assets/icon.png, assets/icon.ico, assets/icon.icns');
+  await writeFile('assets/icon.ico', ico(ICO_SIZES.map((size) => ({ size, data: size >= 256 ? at(size).png : icoDib(at(size)) }))));
+  await writeFile('assets/icon.icns', icns(ICNS_TYPES.map(([type, size]) => ({ type, png: at(size).png }))));
+  await mkdir('assets/icons', { recursive: true });
+  // Sizes dropped from the list must not linger in the folder electron-builder copies.
+  for (const name of await readdir('assets/icons')) if (name.endsWith('.png')) await rm(`assets/icons/${name}`);
+  for (const size of LINUX_SIZES) await writeFile(`assets/icons/${size}x${size}.png`, at(size).png);
+  console.log('wrote assets/icon.png, assets/icon.ico, assets/icon.icns and assets/icons/');
 }
 
 main().catch((error: unknown) => {
