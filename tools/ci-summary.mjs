@@ -14,10 +14,15 @@ function add(label, p, f, s) {
   lines.push(`${label}: ${p} passed, ${f} failed, ${s} skipped`);
 }
 
-if (existsSync('test-results/vitest.json')) {
-  const r = JSON.parse(readFileSync('test-results/vitest.json', 'utf8'));
-  add('vitest', r.numPassedTests ?? 0, r.numFailedTests ?? 0, (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0));
-} else lines.push('vitest: did not run');
+function addVitest(label, file) {
+  const r = JSON.parse(readFileSync(file, 'utf8'));
+  add(label, r.numPassedTests ?? 0, r.numFailedTests ?? 0, (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0));
+}
+
+if (existsSync('test-results/vitest.json')) addVitest(`vitest (Node ${process.versions.node})`, 'test-results/vitest.json');
+else lines.push('vitest: did not run');
+// Written only when run-tests.mjs had a Node 24 binary (OUTREACH_DESK_NODE24); absent means not asked for.
+if (existsSync('test-results/vitest-node24.json')) addVitest('vitest main-process tests on Node 24', 'test-results/vitest-node24.json');
 
 for (const [label, file] of [['playwright', 'test-results/e2e.json'], ['electron', 'test-results/electron.json']]) {
   if (!existsSync(file)) {
