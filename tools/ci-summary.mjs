@@ -1,5 +1,5 @@
 // Prints one closing line per test runner and a total, from the JSON reports the runners wrote under CI.
-/* global console */
+/* global console, process */
 import { existsSync, readFileSync } from 'node:fs';
 
 const lines = [];
