@@ -11,6 +11,13 @@ export const APP_HOST = 'outreach';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 /** What the main window loads. */
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+/** Where the recovery page is served from (a folder of its own in dist/main, mounted into the app origin). */
+export const RECOVERY_PREFIX = 'recovery';
+/** What the recovery window loads after a failed start. */
+export const RECOVERY_URL = `${APP_ORIGIN}/${RECOVERY_PREFIX}/index.html`;
+
+/** Extra folders served under a first path segment of their own: `{ recovery: '/…/dist/main/recovery' }`. */
+export type AppMounts = Readonly<Record<string, string>>;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -41,7 +48,7 @@ export function registerAppScheme(): void {
  * Maps an app:// URL to a file under `rootDir`, or null when the host is foreign or the path would leave
  * the root (`..`, encoded separators, NUL bytes) — the renderer must never read arbitrary files.
  */
-export function resolveAppPath(requestUrl: string, rootDir: string): string | null {
+export function resolveAppPath(requestUrl: string, rootDir: string, mounts: AppMounts = {}): string | null {
   let url: URL;
   try {
     url = new URL(requestUrl);
@@ -57,8 +64,14 @@ export function resolveAppPath(requestUrl: string, rootDir: string): string | nu
   }
   // An encoded backslash or NUL is never a legitimate asset name; refuse rather than normalise.
   if (pathname.includes('\0') || pathname.includes('\\')) return null;
-  const relative = pathname === '/' || pathname === '' ? 'index.html' : pathname.replace(/^\/+/, '');
-  const root = path.resolve(rootDir);
+  let relative = pathname === '/' || pathname === '' ? 'index.html' : pathname.replace(/^\/+/, '');
+  let base = rootDir;
+  const [first, ...rest] = relative.split('/');
+  if (first !== undefined && rest.length > 0 && Object.hasOwn(mounts, first)) {
+    base = mounts[first] as string;
+    relative = rest.join('/');
+  }
+  const root = path.resolve(base);
   const file = path.resolve(root, relative);
   if (!file.startsWith(root + path.sep)) return null;
   return file;
@@ -71,10 +84,11 @@ export type ReadAsset = (file: string) => Promise<Uint8Array>;
 export function createAppProtocolHandler(
   rootDir: string,
   read: ReadAsset = (file) => readFile(file),
+  mounts: AppMounts = {},
 ): (request: Request) => Promise<Response> {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return notFound(405);
-    const file = resolveAppPath(request.url, rootDir);
+    const file = resolveAppPath(request.url, rootDir, mounts);
     if (!file) return notFound();
     let body: Uint8Array;
     try {
@@ -104,7 +118,10 @@ function notFound(status = 404): Response {
   return new Response('Not found.', { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS } });
 }
 
-/** Serves `rootDir` (the vite output) on app://outreach/ for the default session. Call after ready. */
-export function setupAppProtocol(rootDir: string): void {
-  protocol.handle(APP_SCHEME, createAppProtocolHandler(rootDir));
+/**
+ * Serves `rootDir` (the vite output) on app://outreach/ for the default session, and each mount under its own first
+ * path segment (the recovery page). Call after ready, before anything that can fail: the recovery window needs it.
+ */
+export function setupAppProtocol(rootDir: string, mounts: AppMounts = {}): void {
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rootDir, undefined, mounts));
 }

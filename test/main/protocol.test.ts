@@ -47,6 +47,19 @@ describe('resolveAppPath', () => {
     expect(resolveAppPath(url, root)).toBeNull();
   });
 
+  it('serves a mounted folder under its own first segment, and nothing outside it', () => {
+    const mounts = { recovery: path.join(root, '..', 'recovery-page') };
+    const mounted = path.resolve(mounts.recovery);
+    expect(resolveAppPath('app://outreach/recovery/index.html', root, mounts)).toBe(path.join(mounted, 'index.html'));
+    expect(resolveAppPath('app://outreach/recovery/page.js', root, mounts)).toBe(path.join(mounted, 'page.js'));
+    // The URL parser resolves an encoded dot segment itself: that lands in the renderer's root, not above the mount.
+    expect(resolveAppPath('app://outreach/recovery/%2E%2E/secrets.json', root, mounts)).toBe(path.join(root, 'secrets.json'));
+    expect(resolveAppPath('app://outreach/recovery/%2E%2E%2Fsecrets.json', root, mounts)).toBeNull();
+    // Without the mount, or for another segment, the renderer's folder answers as before.
+    expect(resolveAppPath('app://outreach/recovery/index.html', root)).toBe(path.join(root, 'recovery', 'index.html'));
+    expect(resolveAppPath('app://outreach/constructor/x', root, mounts)).toBe(path.join(root, 'constructor', 'x'));
+  });
+
   it('keeps a plain ../ inside the root (the URL parser already resolved it)', () => {
     expect(resolveAppPath('app://outreach/../../outside.txt', root)).toBe(path.join(root, 'outside.txt'));
   });

@@ -1,6 +1,7 @@
 import type { Contact } from '../../../shared/contract/contacts';
 import type { DerivedConsent, PurposeConsent } from '../../../shared/domain/consent/state';
 import { formatPhone } from '../../../shared/domain/phone';
+import { refreshForTime } from '../../../shared/domain/send-policy/refresh';
 
 /** A contact as stored: identity, tags, and the consent derived at its last event (refreshed for time on read). */
 export interface ContactRecord {
@@ -11,6 +12,8 @@ export interface ContactRecord {
   createdAt: string;
   updatedAt: string;
   lastInboundAt: string | null;
+  /** The customer's latest STOP by their own message (a keyword revocation); free-form replies wait for a newer message. */
+  lastStopAt?: string;
   /** How many consent events the log holds for this contact; a mismatch on open means a write was cut short. */
   eventCount: number;
   /** The chain head, so a new event is sealed without reading the history. */
@@ -25,30 +28,8 @@ export function emptyDerived(): DerivedConsent {
   return { marketing: { ...NONE }, utility: { ...NONE } };
 }
 
-const MONTH_MS = 30.44 * 24 * 3600_000;
-
-/**
- * Applies what time alone changes to consent derived earlier: a pending request lapses at its expiry, and consent
- * with no confirmation or customer activity for `staleAfterMonths` is flagged. Saves reading every history on a list.
- */
-export function refreshForTime(
-  consent: PurposeConsent,
-  now: number,
-  lastInboundAt: string | null,
-  staleAfterMonths = 12,
-): PurposeConsent {
-  if (consent.state === 'pending' && consent.pendingExpiresAt && Date.parse(consent.pendingExpiresAt) <= now) {
-    return { ...consent, state: 'none', since: consent.pendingExpiresAt, pendingExpiresAt: undefined };
-  }
-  if (consent.state === 'opted_in' && !consent.needsReconfirmation) {
-    const last = Math.max(
-      Date.parse(consent.confirmedAt ?? consent.since ?? '') || 0,
-      lastInboundAt ? Date.parse(lastInboundAt) : 0,
-    );
-    if (last > 0 && now - last > staleAfterMonths * MONTH_MS) return { ...consent, needsReconfirmation: true };
-  }
-  return consent;
-}
+// One rule for time (pending expiry, 12-month refresh), kept in the send policy; re-exported for existing callers.
+export { refreshForTime };
 
 /** The contract's view of a stored contact at a given time. */
 export function toContactView(record: ContactRecord, now: number): Contact {

@@ -2,6 +2,7 @@ import { randomFillSync } from 'node:crypto';
 import type { ConsentEvent, NewConsentEvent } from '../../../shared/domain/consent/event';
 import { ConsentEventInvalidError, sealEvent, type SealOptions } from '../../../shared/domain/consent/hash-chain';
 import { AppError } from '../app-error';
+import type { ConsentPurpose } from '../../../shared/domain/consent/event';
 import { emptyDerived, type ContactRecord } from './contact-record';
 
 /** A contact as an import names it: number (E.164), and optionally a name and tags. */
@@ -66,4 +67,64 @@ export function pooledRandom(): () => number {
     }
     return pool[at++]! / 256;
   };
+}
+
+/** Revocations and bounces being recorded for one contact. */
+export interface HeldConsent {
+  revoking: ConsentPurpose[];
+  bouncing: boolean;
+}
+
+/**
+ * Revocations and bounces submitted to the ledger and not yet durable, per contact. The sender's last-moment check
+ * treats them as done, so an opt-out holds back sends from the instant it is submitted. Counted, because writes for
+ * the same contact may overlap.
+ */
+export class PendingRevocations {
+  private readonly held = new Map<string, { revoking: Map<ConsentPurpose, number>; bouncing: number }>();
+
+  /** Marks what these drafts revoke or bounce (synchronously); returns the release, to call once written or failed. */
+  hold(items: readonly { contactId: string; drafts: readonly { type: string; purpose: ConsentPurpose }[] }[]): () => void {
+    const marks: { contactId: string; purpose?: ConsentPurpose; bounce?: true }[] = [];
+    for (const { contactId, drafts } of items) {
+      for (const draft of drafts) {
+        if (draft.type === 'revoked') marks.push({ contactId, purpose: draft.purpose });
+        else if (draft.type === 'bounced') marks.push({ contactId, bounce: true });
+      }
+    }
+    if (marks.length === 0) return () => undefined;
+    for (const mark of marks) {
+      const entry = this.entry(mark.contactId);
+      if (mark.purpose) entry.revoking.set(mark.purpose, (entry.revoking.get(mark.purpose) ?? 0) + 1);
+      if (mark.bounce) entry.bouncing += 1;
+    }
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      for (const mark of marks) {
+        const entry = this.held.get(mark.contactId);
+        if (!entry) continue;
+        if (mark.purpose) {
+          const left = (entry.revoking.get(mark.purpose) ?? 1) - 1;
+          if (left > 0) entry.revoking.set(mark.purpose, left);
+          else entry.revoking.delete(mark.purpose);
+        }
+        if (mark.bounce) entry.bouncing -= 1;
+        if (entry.revoking.size === 0 && entry.bouncing <= 0) this.held.delete(mark.contactId);
+      }
+    };
+  }
+
+  /** What is being recorded for the contact right now, or undefined when nothing is. */
+  of(contactId: string): HeldConsent | undefined {
+    const entry = this.held.get(contactId);
+    return entry ? { revoking: [...entry.revoking.keys()], bouncing: entry.bouncing > 0 } : undefined;
+  }
+
+  private entry(contactId: string): { revoking: Map<ConsentPurpose, number>; bouncing: number } {
+    let entry = this.held.get(contactId);
+    if (!entry) this.held.set(contactId, (entry = { revoking: new Map(), bouncing: 0 }));
+    return entry;
+  }
 }

@@ -11,7 +11,8 @@ import type { EventLog } from '../store/event-log';
 import { Mutex } from '../store/mutex';
 import { ContactDirectory } from './contact-directory';
 import { emptyDerived, refreshForTime, type ContactRecord } from './contact-record';
-import { pooledRandom, resolveContacts, sealValid, type ContactInput } from './ledger-support';
+import { PendingRevocations, pooledRandom, resolveContacts, sealValid, type ContactInput, type HeldConsent } from './ledger-support';
+import { lastStopOf } from '../../../shared/domain/send-policy/window';
 
 /** What a caller supplies for an event; the ledger fills in the contact, number and chain fields. */
 export type EventDraft = Omit<NewConsentEvent, 'contactId' | 'phone'>;
@@ -39,6 +40,7 @@ export class ConsentLedger {
   private readonly writes = new Mutex();
   private readonly listeners = new Set<LedgerListener>();
   private readonly newId = monotonicFactory(pooledRandom());
+  private readonly pending = new PendingRevocations();
 
   private constructor(
     private readonly contacts: CollectionStore<ContactRecord>,
@@ -81,6 +83,14 @@ export class ConsentLedger {
     const record = this.contacts.get(id);
     if (!record) throw new AppError('not_found', 'That contact no longer exists.', 'id');
     return record;
+  }
+
+  /**
+   * Revocations and bounces of this contact submitted but not yet durable. The send gate counts them as done, so a
+   * STOP holds back sends from the moment it is submitted (marked synchronously by record/recordMany).
+   */
+  heldFor(contactId: string): HeldConsent | undefined {
+    return this.pending.of(contactId);
   }
 
   findByPhone(e164: string): ContactRecord | undefined {
@@ -221,6 +231,19 @@ export class ConsentLedger {
   async recordMany(
     items: { contactId: string; drafts: EventDraft[] }[],
   ): Promise<{ record: ContactRecord; events: ConsentEvent[] }[]> {
+    // Before any await: from this instant the last-moment send check refuses what these events revoke.
+    const release = this.pending.hold(items);
+    try {
+      return await this.recordManyHeld(items);
+    } finally {
+      // Written (memory and disk agree) or refused: either way the derived state answers from now on.
+      release();
+    }
+  }
+
+  private async recordManyHeld(
+    items: { contactId: string; drafts: EventDraft[] }[],
+  ): Promise<{ record: ContactRecord; events: ConsentEvent[] }[]> {
     const results = await this.writes.run(async () => {
       const sealedAll: ConsentEvent[] = [];
       const plans: { record: ContactRecord; events: ConsentEvent[]; fresh: boolean }[] = [];
@@ -356,7 +379,9 @@ export class ConsentLedger {
       staleAfterMonths: this.options.staleAfterMonths ?? 12,
       ...(record.lastInboundAt ? { lastActivityAt: record.lastInboundAt } : {}),
     });
-    return { ...record, derived, updatedAt: now.toISOString() };
+    const lastStopAt = lastStopOf(events);
+    const { lastStopAt: _previous, ...rest } = record;
+    return { ...rest, derived, updatedAt: now.toISOString(), ...(lastStopAt ? { lastStopAt } : {}) };
   }
 
   /**

@@ -1,59 +1,57 @@
-import { canSend, purposeForCategory, type TemplateCategory } from '../../../shared/domain/consent/state';
-import { isMarketingBlocked } from '../../../shared/domain/consent/marketing-blocked-countries';
+import type { TemplateCategory } from '../../../shared/domain/send-policy/category';
+import { toTemplateCategory } from '../../../shared/domain/send-policy/category';
+import { decideSend, type PolicyContact, type PolicyDecision, type PolicyMessage } from '../../../shared/domain/send-policy/decide';
 import type { ConsentLedger } from '../consent/ledger';
-import { refreshForTime } from '../consent/contact-record';
+import type { ContactRecord } from '../consent/contact-record';
 import type { GateDecision, OutboxItem } from '../outbox';
 import type { TemplatesService } from '../templates-service';
 
-const WINDOW_MS = 24 * 3600_000;
-const CATEGORIES = ['MARKETING', 'UTILITY', 'AUTHENTICATION'];
+/** What the gate reads: the ledger's current state (records and the revocations being recorded) and the catalogue. */
+export interface ConsentGateDeps {
+  ledger: Pick<ConsentLedger, 'get' | 'heldFor'>;
+  templates: Pick<TemplatesService, 'find'>;
+  now: () => Date;
+  staleAfterMonths?: number;
+}
+
+/** The send policy's view of a stored contact, with what the ledger is recording for it right now. */
+export function policyContact(record: ContactRecord, ledger: Pick<ConsentLedger, 'heldFor'>): PolicyContact {
+  return {
+    phone: record.phone,
+    derived: record.derived,
+    lastInboundAt: record.lastInboundAt,
+    lastStopAt: record.lastStopAt,
+    held: ledger.heldFor(record.id),
+  };
+}
+
+/** The template's category now (the catalogue may have recategorised it since it was queued). */
+export function currentCategory(templates: Pick<TemplatesService, 'find'>, template: { name: string; language: string; category: TemplateCategory }): TemplateCategory {
+  return toTemplateCategory(templates.find(template.name, template.language)?.category, template.category);
+}
 
 /**
- * The consent gate, asked by the outbox right before each send (not when queued): the contact's consent for the
- * template's *current* category, no revocation, bounce or WhatsApp stop since, the marketing country block, and for
- * free-form messages an open 24 h window. Whatever the UI asked, a refusal here means nothing reaches the API.
+ * The consent gate. Synchronous, and it reads only memory: the outbox asks it once when an item is picked and again
+ * in the same turn as the network call, so the answer is the ledger's state at the instant the request leaves.
+ * The rules are the send policy's; this only gathers its inputs. A refusal means nothing reaches the API.
  */
-export function createConsentGate(deps: {
-  ledger: ConsentLedger;
-  templates: TemplatesService;
-  now: () => Date;
-}): (item: OutboxItem) => Promise<GateDecision> {
-  return async (item) => {
-    let record;
+export function createConsentGate(deps: ConsentGateDeps): (item: OutboxItem) => GateDecision {
+  return (item) => {
+    let record: ContactRecord;
     try {
       record = deps.ledger.get(item.contactId);
     } catch {
       return { ok: false, reason: 'unknown_contact' };
     }
     if (record.phone !== item.to) return { ok: false, reason: 'number_changed' };
-    const now = deps.now().getTime();
-    const derived = {
-      marketing: refreshForTime(record.derived.marketing, now, record.lastInboundAt),
-      utility: refreshForTime(record.derived.utility, now, record.lastInboundAt),
-    };
-    const windowOpenUntil = record.lastInboundAt ? Date.parse(record.lastInboundAt) + WINDOW_MS : undefined;
-    const countryBlockedForMarketing = isMarketingBlocked(item.to, now);
-
-    if (item.kind === 'text') {
-      return canSend({ derived, now, kind: 'session', ...(windowOpenUntil ? { windowOpenUntil } : {}), countryBlockedForMarketing });
-    }
-    const template = item.template!;
-    // The confirmation of an opt-in goes to whoever just opted in, for whichever purpose they chose.
-    if (item.origin === 'welcome') {
-      const any = derived.marketing.state === 'opted_in' || derived.utility.state === 'opted_in';
-      if (record.derived.utility.bounced) return { ok: false, reason: 'bounced' };
-      return any ? { ok: true } : { ok: false, reason: 'no_consent' };
-    }
-    const current = deps.templates.find(template.name, template.language)?.category?.toUpperCase();
-    const category = (current && CATEGORIES.includes(current) ? current : template.category) as TemplateCategory;
-    const decision = canSend({
-      derived,
-      purpose: purposeForCategory(category),
-      templateCategory: category,
-      now,
-      kind: 'template',
-      countryBlockedForMarketing,
+    const message: PolicyMessage =
+      item.kind === 'text'
+        ? { kind: 'text', origin: item.origin }
+        : { kind: 'template', category: currentCategory(deps.templates, item.template!), welcome: item.origin === 'welcome' };
+    const decision: PolicyDecision = decideSend(policyContact(record, deps.ledger), message, {
+      now: deps.now().getTime(),
+      ...(deps.staleAfterMonths !== undefined ? { staleAfterMonths: deps.staleAfterMonths } : {}),
     });
-    return decision;
+    return decision.ok ? { ok: true } : { ok: false, reason: decision.reason };
   };
 }

@@ -55,12 +55,16 @@ export class MessagingService {
       sendTemplate: (input) => activeClient(deps.runtime).sendTemplate(input),
       sendText: (input) => activeClient(deps.runtime).sendText(input),
     };
+    const gate = createConsentGate({ ledger: deps.ledger, templates: deps.templates, now: deps.now });
     // Outbox callbacks can only reach the service once it exists.
     const late: { service?: MessagingService } = {};
     const outbox = await Outbox.open({
       store: deps.store,
       client,
-      gate: createConsentGate({ ledger: deps.ledger, templates: deps.templates, now: deps.now }),
+      // The same synchronous gate twice: when an item is picked (so refused items never take a request slot or a
+      // `sending` mark) and in the same turn as the network call (an opt-out may have come while it waited).
+      gate: async (item) => gate(item),
+      checkAtSend: gate,
       now: () => deps.now().getTime(),
       throughputPerSecond: deps.throughputPerSecond(),
       ...(deps.pairIntervalMs !== undefined ? { pairIntervalMs: deps.pairIntervalMs } : {}),

@@ -47,6 +47,12 @@ export interface OutboxDeps {
   client: OutboxClient;
   /** Consent check at send time; a refusal skips the item with the reason. A throw also skips it (fail closed). */
   gate: (item: OutboxItem) => Promise<GateDecision>;
+  /**
+   * The consent check again, synchronously, in the same turn as the network call (nothing can change between its
+   * answer and the request leaving). Items picked long before (waiting for a request slot, the disk, the pacer) are
+   * refused here if an opt-out came meanwhile; a refusal or a throw skips the item as the early gate does.
+   */
+  checkAtSend?: (item: OutboxItem) => GateDecision;
   now?: () => number;
   /** 0..1, for backoff jitter. */
   random?: () => number;

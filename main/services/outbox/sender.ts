@@ -1,4 +1,7 @@
-/** Sending one item at a time, many in flight: gate, durable `sending` mark, network call, durable result. */
+/**
+ * Sending one item at a time, many in flight: gate, durable `sending` mark, the gate again in the same turn as the
+ * network call, durable result.
+ */
 import type { CollectionStore } from '../store';
 import type { OutboxControl } from './outbox-control';
 import type { OutboxItem, OutboxReason } from './outbox-item';
@@ -127,6 +130,20 @@ export class Sender {
       throw error;
     }
     await this.requestPace();
+    // No await from here to the network call: the decision is the ledger's state at the instant the request leaves.
+    const last = this.lastMomentCheck(items.get(id) ?? sending);
+    if (!last.ok) {
+      this.releaseRequest();
+      pacer.giveBack(sending.to, previousPair);
+      const current = items.get(id) ?? sending;
+      await this.write(current, {
+        state: 'skipped',
+        attempts: Math.max(0, current.attempts - 1),
+        sendingSince: undefined,
+        error: { action: 'consent_refused', message: last.reason },
+      });
+      return;
+    }
     let messageId: string;
     try {
       messageId = (await this.send(sending)).messageId;
@@ -137,6 +154,17 @@ export class Sender {
     }
     this.releaseRequest();
     await this.accepted(id, messageId);
+  }
+
+  /** The synchronous consent check right before the request; fails closed. */
+  private lastMomentCheck(item: OutboxItem): GateDecision {
+    const check = this.ctx.deps.checkAtSend;
+    if (!check) return { ok: true };
+    try {
+      return check(item);
+    } catch (error) {
+      return { ok: false, reason: `The consent check failed: ${(error as Error)?.message ?? String(error)}` };
+    }
   }
 
   private get concurrency(): number {

@@ -1,3 +1,4 @@
+import { reconfirmationDue } from '../send-policy/refresh';
 import { causalOrder, makeSupersedesCheck } from './causal-order';
 import {
   CONSENT_PURPOSES,
@@ -54,16 +55,6 @@ export function toMillis(value: Instant): number {
 }
 
 const DAY_MS = 86_400_000;
-
-function addMonthsUtc(ms: number, months: number): number {
-  const date = new Date(ms);
-  const day = date.getUTCDate();
-  date.setUTCDate(1);
-  date.setUTCMonth(date.getUTCMonth() + months);
-  const lastDay = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
-  date.setUTCDate(Math.min(day, lastDay));
-  return date.getTime();
-}
 
 interface Working {
   out: PurposeConsent;
@@ -156,7 +147,7 @@ export function deriveConsent(events: readonly ConsentEvent[], options: DeriveOp
     if (out.state === 'pending' && w.pendingUntil !== undefined) out.pendingExpiresAt = new Date(w.pendingUntil).toISOString();
     if (out.state === 'opted_in' && out.confirmedAt !== undefined) {
       const reference = Math.max(Date.parse(out.confirmedAt), lastActivity ?? -Infinity);
-      out.needsReconfirmation = now >= addMonthsUtc(reference, staleMonths);
+      out.needsReconfirmation = reconfirmationDue(reference, now, staleMonths);
     }
     result[purpose] = stripUndefined(out);
   }
@@ -189,59 +180,6 @@ function stripUndefined(value: PurposeConsent): PurposeConsent {
   return out as unknown as PurposeConsent;
 }
 
-/** Cloud API template categories; the gate uses the template's category at send time, not when queued. */
-export type TemplateCategory = 'MARKETING' | 'UTILITY' | 'AUTHENTICATION';
-
-/** Which consent purpose a template category needs (authentication codes are service messages). */
-export function purposeForCategory(category: TemplateCategory): ConsentPurpose {
-  return category === 'MARKETING' ? 'marketing' : 'utility';
-}
-
-/** Why the gate refused a message; recorded with the refusal and shown in campaign dry runs. */
-export type SendRefusal =
-  | 'no_consent'
-  | 'opted_out'
-  | 'pending'
-  | 'bounced'
-  | 'marketing_blocked_country'
-  | 'window_closed'
-  | 'user_stopped_marketing';
-
-export interface SendCheck {
-  derived: DerivedConsent;
-  /** Purpose for a session message, or for a template whose category is not given. */
-  purpose?: ConsentPurpose;
-  now: Instant;
-  /** End of the customer-service window opened by the customer's last inbound message. */
-  windowOpenUntil?: Instant;
-  kind: 'template' | 'session';
-  templateCategory?: TemplateCategory;
-  /** From isMarketingBlocked(phone): Meta refuses marketing templates to this number's country. */
-  countryBlockedForMarketing: boolean;
-}
-
-export type SendDecision = { ok: true } | { ok: false; reason: SendRefusal };
-
-/**
- * The consent gate, run at send time. A session (free-form) message needs an open 24 h window and nothing else
- * (it answers the customer, e.g. the "you're unsubscribed" reply). A template needs `opted_in` for the purpose
- * its category maps to, no bounce, and for marketing a country where Meta delivers marketing templates.
- */
-export function canSend(check: SendCheck): SendDecision {
-  if (check.kind === 'session') {
-    const open = check.windowOpenUntil !== undefined && toMillis(check.windowOpenUntil) > toMillis(check.now);
-    return open ? { ok: true } : { ok: false, reason: 'window_closed' };
-  }
-  const purpose = check.templateCategory ? purposeForCategory(check.templateCategory) : check.purpose;
-  if (!purpose) throw new TypeError('canSend: a template check needs templateCategory or purpose');
-  const consent = check.derived[purpose];
-  if (consent.state === 'opted_out') {
-    const inWhatsApp = purpose === 'marketing' && consent.stoppedInWhatsApp;
-    return { ok: false, reason: inWhatsApp ? 'user_stopped_marketing' : 'opted_out' };
-  }
-  if (consent.bounced) return { ok: false, reason: 'bounced' };
-  if (consent.state === 'pending') return { ok: false, reason: 'pending' };
-  if (consent.state === 'none') return { ok: false, reason: 'no_consent' };
-  if (purpose === 'marketing' && check.countryBlockedForMarketing) return { ok: false, reason: 'marketing_blocked_country' };
-  return { ok: true };
-}
+// The send rules live in the one send policy; these names stay importable from here for existing callers.
+export { purposeForCategory, type TemplateCategory } from '../send-policy/category';
+export { canSend, type SendCheck, type SendDecision, type SendRefusal } from '../send-policy/can-send';
