@@ -5,7 +5,7 @@ import { AppError } from '../services/app-error';
 import type { AppServices } from '../services/app-services';
 import type { CloudTemplate } from '../services/cloud/schemas';
 import { conversation, type ConversationLine } from '../services/messaging/conversation';
-import type { OutboxItem } from '../services/outbox';
+import { ownerOutboxCall, type OutboxItem } from '../services/outbox';
 
 type MessageChannels =
   | 'templates:list'
@@ -107,7 +107,7 @@ export function messageHandlers(services: AppServices): Pick<Handlers, MessageCh
         unknown: messaging.outbox.listUnknown().map(messageView),
       };
     },
-    'outbox:resend': async ({ id }) => messageView(await messaging.outbox.resend(id)),
-    'outbox:drop': async ({ id }) => messageView(await messaging.outbox.drop(id)),
+    'outbox:resend': ({ id, confirmUnknown }) => ownerOutboxCall(async () => messageView(await messaging.outbox.resend(id, { confirmUnknown }))),
+    'outbox:drop': ({ id }) => ownerOutboxCall(async () => messageView(await messaging.outbox.drop(id))),
   };
 }

@@ -57,6 +57,8 @@ export type TemplateView = z.infer<typeof TemplateSchema>;
 
 const SlotValuesSchema = z.record(z.string().regex(/^(header|body)\.[a-z0-9_]+$/i), z.string().max(1024, 'Keep each value under 1,024 characters.'));
 
+const OutboxId = z.string().min(1, 'Choose a message.').max(200, 'That is not an outbox message id.');
+
 /** Templates, one-off notifications, replies and the outbox. */
 export const messageChannels = {
   'templates:list': channel(NoArgs, z.object({ syncedAt: z.string().nullable(), templates: z.array(TemplateSchema) })),
@@ -88,6 +90,7 @@ export const messageChannels = {
       unknown: z.array(MessageSchema),
     }),
   ),
-  'outbox:resend': channel(z.object({ id: z.string().min(1) }), MessageSchema, { owner: true }),
-  'outbox:drop': channel(z.object({ id: z.string().min(1) }), MessageSchema, { owner: true }),
+  /** An unknown item may already have reached WhatsApp: resending one needs `confirmUnknown` (the owner said yes). */
+  'outbox:resend': channel(z.object({ id: OutboxId, confirmUnknown: z.literal(true).optional() }), MessageSchema, { owner: true }),
+  'outbox:drop': channel(z.object({ id: OutboxId }), MessageSchema, { owner: true }),
 };

@@ -1,6 +1,6 @@
 /** The durable outbox and sender engine. */
 export { Outbox } from './outbox';
-export { OutboxError, type OutboxErrorCode } from './outbox-errors';
+export { OutboxError, ownerOutboxCall, type OutboxErrorCode } from './outbox-errors';
 export type { OutboxClient, GateDecision, OutboxAlert, ContactSignal, OutboxDeps, OutboxStatus, OutboxListQuery } from './outbox-types';
 export {
   OUTBOX_STATES,

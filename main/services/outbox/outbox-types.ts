@@ -67,8 +67,6 @@ export interface OutboxDeps {
   concurrency?: number;
   /** Attempts before a retryable failure becomes final. Default 8. */
   maxAttempts?: number;
-  /** An unknown outcome is shown to the owner after this long without a reconciling status. Default 10 min. */
-  unknownAfterMs?: number;
   /** First backoff step. Default 1000. */
   backoffBaseMs?: number;
   /** Largest backoff step. Default 5 min. */

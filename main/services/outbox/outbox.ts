@@ -204,17 +204,29 @@ export class Outbox {
     return { applied: next !== undefined, item: current };
   }
 
-  /** Items whose outcome is still unknown `unknownAfterMs` after their send began: the owner decides. */
+  /**
+   * Items whose outcome is unknown, as soon as they are: the owner sees them at once (a late status webhook still
+   * reconciles one by itself, and a resend after that is called off, see status-update.ts).
+   */
   listUnknown(): OutboxItem[] {
-    const limit = this.now() - (this.deps.unknownAfterMs ?? 10 * 60_000);
-    return this.items.all().filter((item) => item.state === 'unknown' && (item.sendingSince ?? item.updatedAt) <= limit);
+    return this.items.all().filter((item) => item.state === 'unknown');
   }
 
-  /** Sends an unknown (or failed) item again, on the owner's explicit decision. */
-  async resend(id: string): Promise<OutboxItem> {
+  /**
+   * Sends a failed item again, or an unknown one on the owner's explicit confirmation: an unknown item may already
+   * have reached WhatsApp, so resending it can deliver a second copy, and `confirmUnknown` says the owner accepts that.
+   */
+  async resend(id: string, options: { confirmUnknown?: boolean } = {}): Promise<OutboxItem> {
     const item = this.mustGet(id);
     if (item.state !== 'unknown' && item.state !== 'failed') {
-      throw new OutboxError('invalid_state', `Only a message whose outcome is unknown or that failed can be resent (this one is ${item.state}).`);
+      throw new OutboxError('invalid_state', `Only a message whose outcome is unknown or that failed can be resent (this one is ${item.state}).`, { field: 'id' });
+    }
+    if (item.state === 'unknown' && options.confirmUnknown !== true) {
+      throw new OutboxError(
+        'confirmation_required',
+        'WhatsApp may already have delivered this message. Confirm that you want to send it again (the customer may get it twice).',
+        { field: 'confirmUnknown' },
+      );
     }
     const next: OutboxItem = { ...item, state: 'queued', nextAttemptAt: this.now(), error: undefined, sendingSince: undefined, updatedAt: this.now() };
     await this.items.upsert(next);
@@ -227,7 +239,9 @@ export class Outbox {
   /** Gives up on an unknown item (it may or may not have been delivered): skipped with reason `dropped`. */
   async drop(id: string): Promise<OutboxItem> {
     const item = this.mustGet(id);
-    if (item.state !== 'unknown') throw new OutboxError('invalid_state', `Only a message whose outcome is unknown can be dropped (this one is ${item.state}).`);
+    if (item.state !== 'unknown') {
+      throw new OutboxError('invalid_state', `Only a message whose outcome is unknown can be dropped (this one is ${item.state}).`, { field: 'id' });
+    }
     const next: OutboxItem = { ...item, state: 'skipped', error: { action: 'dropped', message: 'Outcome unknown; dropped by the owner' }, updatedAt: this.now() };
     await this.items.upsert(next);
     this.emit(next);
@@ -306,7 +320,8 @@ export class Outbox {
 
   private mustGet(id: string): OutboxItem {
     const item = this.items.get(id);
-    if (!item) throw new OutboxError('not_found', `No outbox item ${id}.`);
+    // The id is not repeated in the message: it is the caller's input, and messages can end up in logs.
+    if (!item) throw new OutboxError('not_found', 'There is no such message in the outbox (it may have been removed).', { field: 'id' });
     return item;
   }
 }

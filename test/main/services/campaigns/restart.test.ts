@@ -112,7 +112,7 @@ describe('campaign across an app restart', () => {
     // Only sends that were in flight at the kill can be unknown (the outbox never guesses).
     expect(unknown.length).toBeLessThanOrEqual(32);
     for (const item of unknown) expect(receipts().get(item.to) ?? 0).toBe(0);
-    for (const item of unknown) await owner.messaging.outbox.resend(item.id);
+    for (const item of unknown) await owner.messaging.outbox.resend(item.id, { confirmUnknown: true });
     await owner.messaging.outbox.settled();
     await owner.close();
     const after = receipts();

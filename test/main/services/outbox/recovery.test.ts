@@ -41,15 +41,15 @@ describe('crash recovery', () => {
     expect(outbox.listUnknown()).toHaveLength(0);
   });
 
-  it('lists items unknown for long enough; the owner resends (sent once) or drops', async () => {
-    rig = await startRig({ webhooks: false, outbox: { unknownAfterMs: 30_000 } });
+  it('lists unknown items; the owner resends (sent once, after confirming) or drops', async () => {
+    rig = await startRig({ webhooks: false });
     const [a, b] = await crashMidSend(rig, 2);
     const outbox = await rig.reopen();
     expect(outbox.listUnknown().map((i) => i.id).sort()).toEqual([a!.id, b!.id].sort());
     await expect(outbox.drop(a!.id)).resolves.toMatchObject({ state: 'skipped' });
     await expect(outbox.drop(a!.id)).rejects.toMatchObject({ code: 'invalid_state' });
     await expect(outbox.resend('01HZZZZZZZZZZZZZZZZZZZZZZZ')).rejects.toMatchObject({ code: 'not_found' });
-    await outbox.resend(b!.id);
+    await outbox.resend(b!.id, { confirmUnknown: true });
     outbox.start();
     await outbox.drain();
     expect([...sentCounts(rig.emulator)]).toEqual([[b!.id, 1]]);
@@ -62,7 +62,7 @@ describe('crash recovery', () => {
     const [a] = await crashMidSend(rig, 1);
     const outbox = await rig.reopen();
     await outbox.pause();
-    await outbox.resend(a!.id);
+    await outbox.resend(a!.id, { confirmUnknown: true });
     await outbox.applyStatus({ messageId: 'wamid.FIRST', status: 'sent', bizOpaqueCallbackData: a!.id, timestampMs: Date.now(), errors: [] });
     await outbox.resume();
     outbox.start();
