@@ -56,8 +56,9 @@ describe('electron-builder.yml', () => {
 });
 
 describe('package.json for packaging', () => {
-  it('names an author with an email (deb maintainer, Windows publisher, mac copyright)', () => {
+  it('names an author with an email and a homepage, without which electron-builder refuses to build the .deb', () => {
     expect(pkg.author).toMatchObject({ name: expect.any(String), email: expect.stringMatching(/^[^@\s]+@[^@\s]+\.[a-z]+$/) });
+    expect(pkg.homepage).toMatch(/^https:\/\//);
   });
 
   it('packages the production build, never the development one', () => {
