@@ -9,6 +9,7 @@ import {
   type ResultOf,
 } from '../shared/contract';
 import { AppError } from './services/app-error';
+import { PinLockedOut } from './services/pin-attempts';
 
 /** Who is calling: the Electron window or the loopback web bridge. */
 export interface CallContext {
@@ -56,7 +57,12 @@ export function createDispatcher({ handlers, ownerUnlocked, logError }: Dispatch
       return { ok: true, value: checked.data };
     } catch (error) {
       if (error instanceof AppError) {
-        return fail({ code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) });
+        return fail({
+          code: error.code,
+          message: error.message,
+          ...(error.field ? { field: error.field } : {}),
+          ...(error instanceof PinLockedOut ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+        });
       }
       logError(channel, error);
       return fail(internalError());

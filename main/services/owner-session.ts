@@ -1,5 +1,6 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { AppError } from './app-error';
+import { PinAttempts } from './pin-attempts';
 import type { PinHash, SettingsStore } from './settings-store';
 
 const SCRYPT = { N: 2 ** 15, r: 8, p: 1 } as const;
@@ -27,19 +28,31 @@ export async function verifyPin(pin: string, stored: PinHash): Promise<boolean> 
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
+/** What an owner session needs besides the settings file; `sleep` lets tests back off without waiting. */
+export interface OwnerSessionOptions {
+  idleMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
 /**
  * Staff mode: when an owner PIN is set, owner-only channels (settings, exports, campaigns) need it.
  * The unlock lasts until locked again or until it has been idle for `idleMs`.
+ * Every PIN check goes through one PinAttempts gate (one at a time, back-off, persisted lockout).
  */
 export class OwnerSession {
   private unlockedAt: number | null = null;
-  private failures = 0;
+  private readonly idleMs: number;
+  /** Shared by unlock and leaving the kiosk, so guesses at either count against the same limit. */
+  readonly attempts: PinAttempts;
 
   constructor(
     private readonly settings: SettingsStore,
     private readonly now: () => Date,
-    private readonly idleMs = 15 * 60_000,
-  ) {}
+    options: OwnerSessionOptions = {},
+  ) {
+    this.idleMs = options.idleMs ?? 15 * 60_000;
+    this.attempts = new PinAttempts({ settings, now, ...(options.sleep ? { sleep: options.sleep } : {}) });
+  }
 
   get pinSet(): boolean {
     return this.settings.data.ownerPin !== null;
@@ -69,15 +82,15 @@ export class OwnerSession {
     this.unlockedAt = this.now().getTime();
   }
 
-  /** Checks the PIN without unlocking (used to leave kiosk mode). */
+  /**
+   * Checks the PIN without unlocking (used to leave kiosk mode). With no PIN set there is nothing to check
+   * against: true, and callers that must not accept any input (the kiosk) refuse to start without a PIN.
+   * Throws PinLockedOut after too many wrong PINs.
+   */
   async check(pin: string): Promise<boolean> {
     const stored = this.settings.data.ownerPin;
     if (!stored) return true;
-    // A short growing delay after failures makes guessing at the counter impractical.
-    if (this.failures > 2) await new Promise((r) => setTimeout(r, Math.min(5000, 250 * 2 ** (this.failures - 3))));
-    const ok = await verifyPin(pin, stored);
-    this.failures = ok ? 0 : this.failures + 1;
-    return ok;
+    return this.attempts.attempt(() => verifyPin(pin, stored));
   }
 
   async unlock(pin: string): Promise<boolean> {

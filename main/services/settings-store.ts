@@ -13,11 +13,27 @@ export interface PinHash {
   p: number;
 }
 
+/** Wrong owner PINs in a row and the end of the current lockout (ms since the epoch), kept across restarts. */
+export interface PinAttemptState {
+  failures: number;
+  lockedUntil: number | null;
+}
+
+/** The customer kiosk, owned by main: on until the owner PIN is given, whatever windows or restarts happen. */
+export interface KioskState {
+  on: boolean;
+  since: string | null;
+}
+
 /** Everything small the app keeps in settings.json (secrets live in the vault, not here). */
 export interface SettingsDoc {
   schemaVersion: number;
   profile: Profile | null;
   ownerPin: PinHash | null;
+  /** Absent in files written before PIN lockouts existed: read as no failures. */
+  pinAttempts?: PinAttemptState;
+  /** Absent until the kiosk is first opened: read as off. */
+  kiosk?: KioskState;
   [extra: string]: unknown;
 }
 

@@ -10,3 +10,8 @@ export const ownerChannels = {
   'owner:unlock': channel(z.object({ pin: z.string().max(12) }), z.object({ unlocked: z.boolean() })),
   'owner:lock': channel(NoArgs, z.object({ unlocked: z.literal(false) })),
 };
+
+/** Too many wrong PINs: every PIN check (unlock, leaving the kiosk) waits; the error carries retryAfterSeconds. */
+export const OwnerErrorCodes = {
+  pinLockedOut: 'pin_locked_out',
+} as const;
