@@ -1,5 +1,5 @@
 import type { ConsentPurpose } from '../../../shared/domain/consent/event';
-import { USER_PREFERENCES_SOURCE } from '../../../shared/domain/consent/event';
+import { SANDBOX_METHOD, USER_PREFERENCES_SOURCE, type ConsentMethod } from '../../../shared/domain/consent/event';
 import { classifyKeyword, parseJoinCode, type ExtraKeywords } from '../../../shared/domain/consent/keywords';
 import { findRefCode } from '../../../shared/domain/entry-points/ref-code';
 import type { ConsentLedger, EventDraft } from '../consent/ledger';
@@ -34,6 +34,19 @@ export interface InboxDeps {
 const PURPOSES: ConsentPurpose[] = ['marketing', 'utility'];
 
 /**
+/**
+ * What a message simulated in the sandbox may do: its events carry the sandbox method (they count in sandbox mode
+ * only, see connection/sandbox-consent.ts), and its opt-ins skip every purpose a revocation closed — a simulation
+ * never reopens what consent:toggle would refuse to reopen either.
+ */
+function sandboxRules(event: { sandbox?: true }, record: ContactRecord) {
+  const sandbox = event.sandbox === true;
+  return {
+    method: (real: ConsentMethod): ConsentMethod => (sandbox ? SANDBOX_METHOD : real),
+    mayConfirm: (purpose: ConsentPurpose) => !sandbox || record.derived[purpose].state !== 'opted_out',
+  };
+}
+
  * Turns what Meta tells us into the shop's records: inbound messages are kept for the conversation, open the 24 h
  * window, credit the entry point whose ref they carry and act on keywords (the customer's own message is the
  * evidence); statuses go to the outbox; WhatsApp's own "stop marketing" becomes a revocation. Duplicates never reach
@@ -88,13 +101,14 @@ export class InboxService {
       occurredAt: new Date(event.timestampMs).toISOString(),
     };
     const join = parseJoinCode(body);
+    const made = sandboxRules(event, record);
     const widget = join ? this.deps.joinCodes?.(join.toUpperCase()) : undefined;
     if (join && widget) {
-      const drafts: EventDraft[] = widget.purposes.map((purpose) => ({
+      const drafts: EventDraft[] = widget.purposes.filter(made.mayConfirm).map((purpose) => ({
         ...base,
         type: 'confirmed',
         purpose,
-        method: widget.method,
+        method: made.method(widget.method),
         source: widget.source,
         ...(widget.textShown ? { textShown: widget.textShown } : {}),
         ...(widget.textVersion ? { textVersion: widget.textVersion } : {}),
@@ -112,7 +126,7 @@ export class InboxService {
         ...base,
         type: 'revoked',
         purpose,
-        method: viaButton ? 'whatsapp_button' : 'whatsapp_keyword',
+        method: made.method(viaButton ? 'whatsapp_button' : 'whatsapp_keyword'),
         source: 'whatsapp',
         evidence: { ...evidence, keyword: said.trim().slice(0, 40) || 'STOP' },
       }));
@@ -120,12 +134,12 @@ export class InboxService {
       // Only the first STOP gets the confirmation: a repeated STOP must not start a conversation.
       if (active.length > 0) await this.deps.messenger.reply(written.record, 'unsubscribe_ack', purposes);
     } else if (intent === 'start') {
-      const purposes = this.startPurposes(record);
+      const purposes = this.startPurposes(record).filter(made.mayConfirm);
       const drafts: EventDraft[] = purposes.map((purpose) => ({
         ...base,
         type: 'confirmed',
         purpose,
-        method: viaButton ? 'whatsapp_button' : 'whatsapp_keyword',
+        method: made.method(viaButton ? 'whatsapp_button' : 'whatsapp_keyword'),
         source: 'whatsapp',
         evidence: { ...evidence, keyword: said.trim().slice(0, 40) },
       }));
@@ -155,7 +169,7 @@ export class InboxService {
       {
         type: 'revoked',
         purpose: 'marketing',
-        method: 'whatsapp_button',
+        method: event.sandbox ? SANDBOX_METHOD : 'whatsapp_button',
         source: USER_PREFERENCES_SOURCE,
         evidence: { inboundBody: `user_preferences: ${event.category} ${event.value}`, ...(event.detail ? { note: event.detail } : {}) },
         recordedBy: 'system',

@@ -231,5 +231,5 @@ async function readSchemaVersion(dir: string): Promise<number> {
 
 async function hasData(dir: string): Promise<boolean> {
   const entries = await fs.readdir(dir);
-  return entries.some((name) => name !== LOCK_FILE && name !== SCHEMA_FILE && !name.endsWith('.tmp'));
+  return entries.some((name) => !name.startsWith(LOCK_FILE) && name !== SCHEMA_FILE && !name.endsWith('.tmp'));
 }

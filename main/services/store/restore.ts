@@ -35,7 +35,9 @@ export async function restoreBackup(input: {
       await release();
       throw new StoreError('restore_failed', `Could not move the current data aside: ${String(error)}`, { cause: error });
     }
-    await fs.rm(path.join(previousDir, LOCK_FILE), { force: true });
+    // The lock went aside with the old data: stop refreshing it, then drop it there.
+    await release();
+    await fs.rm(path.join(previousDir, LOCK_FILE), { recursive: true, force: true });
   }
   await renameWithRetry(staging, dir);
   await fs.rm(path.join(dir, READY), { force: true });

@@ -25,6 +25,19 @@ export const CONSENT_METHODS = [
 export type ConsentMethod = (typeof CONSENT_METHODS)[number];
 
 /**
+/**
+ * Method of every event the sandbox made (a simulated customer message, a status from the emulator): the marker is
+ * a method rather than a new field so that it is covered by the hash like any method, old chains stay valid, and
+ * it is never a customer's explicit act (a simulation proves nothing a customer did). Such opt-ins count in sandbox
+ * mode only: switching to live retires them (main/services/connection/sandbox-consent.ts).
+ */
+export const SANDBOX_METHOD = 'sandbox' satisfies ConsentMethod;
+
+/** True for an event made in sandbox mode. */
+export function isSandboxEvent(event: { method: ConsentMethod }): boolean {
+  return event.method === SANDBOX_METHOD;
+}
+
  * Methods where the customer themself acted (typed a keyword, clicked a link, ticked a box, signed at the counter).
  * Only these can reopen a revoked consent: after a STOP, consent.md requires a new explicit act of the customer.
  * Left out on purpose: `import` (a spreadsheet row is the shop's claim, and a list must never re-subscribe someone

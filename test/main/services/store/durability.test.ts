@@ -27,6 +27,8 @@ beforeAll(async () => {
     target: 'node20',
     outfile: childScript,
     logLevel: 'silent',
+    // CommonJS dependencies (proper-lockfile) require Node built-ins: give the ESM bundle a require.
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
   });
 });
 
