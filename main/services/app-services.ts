@@ -8,6 +8,7 @@ import { ProviderSettings } from './remote-requests/provider-settings';
 import { RemoteRequestsService } from './remote-requests/requests-service';
 import { ConsentTextsService } from './consent/texts-service';
 import { CloudRuntime } from './connection/cloud-runtime';
+import { retireSandboxOptIns } from './connection/sandbox-consent';
 import { InboxService } from './inbox/inbox-service';
 import { InboundMessages } from './inbox/inbound-messages';
 import { MessagingService } from './messaging/messaging-service';
@@ -127,6 +128,7 @@ export async function createAppServices(input: ServiceDeps): Promise<AppServices
       await late.messaging?.outbox.discardQueued(`Queued while in ${from} mode; not sent after switching to ${to}.`);
     },
     log: (m) => console.log(m),
+    beforeLive: async () => void (await retireSandboxOptIns(ledger, deps.now)),
     ...(sandbox ? { sandbox } : {}),
   });
   const messaging = await MessagingService.open({

@@ -104,7 +104,8 @@ export class OptInService {
       ? {
           type: 'confirmed',
           purpose: input.purpose,
-          method: 'in_app_toggle',
+          // 'staff', not 'in_app_toggle': that method is the customer's own switch on the shop's account page.
+          method: 'staff',
           source: 'contact page toggle',
           ...(await this.shownFor([input.purpose], record.phone, shop.locale)),
           evidence: { staffMember: input.staffMember, ...(input.note ? { note: input.note } : {}) },

@@ -118,6 +118,13 @@ export class InboxService {
       await this.deps.ledger.record(record.id, drafts);
       return;
     }
+    if (join) {
+      // Every JOIN is answered: one whose code matches no widget (mistyped, or from a page since removed) records
+      // nothing, since we cannot say what the customer was shown, and gets the program information (how to join)
+      // instead of silence. A recorded JOIN is answered by the welcome that every confirmation queues.
+      await this.deps.messenger.reply(record, 'help', PURPOSES);
+      return;
+    }
     const intent = classifyKeyword(said, this.deps.keywords()) ?? (viaButton ? classifyKeyword(body, this.deps.keywords()) : null);
     if (intent === 'stop') {
       const active = PURPOSES.filter((p) => record.derived[p].state !== 'opted_out');

@@ -39,7 +39,7 @@ export const hi: typeof en = {
     email_link: 'ईमेल लिंक',
     web_widget: 'वेबसाइट विजेट',
     web_popup: 'वेबसाइट पॉपअप',
-    in_app_toggle: 'स्टाफ़ स्विच',
+    in_app_toggle: 'ग्राहक के अकाउंट पेज का स्विच',
     whatsapp_keyword: 'WhatsApp कीवर्ड',
     whatsapp_button: 'WhatsApp बटन',
     import: 'इम्पोर्ट',

@@ -49,7 +49,7 @@ export const hi: typeof en = {
     email_link: 'ईमेल लिंक',
     web_widget: 'वेबसाइट फ़ॉर्म',
     web_popup: 'वेबसाइट पॉप-अप',
-    in_app_toggle: 'स्टाफ़ स्विच',
+    in_app_toggle: 'ग्राहक के अकाउंट पेज का स्विच',
     whatsapp_keyword: 'WhatsApp कीवर्ड',
     whatsapp_button: 'WhatsApp बटन',
     import: 'इम्पोर्ट की गई लिस्ट',

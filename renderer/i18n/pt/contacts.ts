@@ -39,7 +39,7 @@ export const pt: typeof en = {
     email_link: 'Link por e-mail',
     web_widget: 'Widget do site',
     web_popup: 'Pop-up do site',
-    in_app_toggle: 'Botão da equipe',
+    in_app_toggle: 'Botão na conta do cliente',
     whatsapp_keyword: 'Palavra-chave no WhatsApp',
     whatsapp_button: 'Botão do WhatsApp',
     import: 'Importação',

@@ -41,8 +41,8 @@ export function isSandboxEvent(event: { method: ConsentMethod }): boolean {
  * Methods where the customer themself acted (typed a keyword, clicked a link, ticked a box, signed at the counter).
  * Only these can reopen a revoked consent: after a STOP, consent.md requires a new explicit act of the customer.
  * Left out on purpose: `import` (a spreadsheet row is the shop's claim, and a list must never re-subscribe someone
- * who unsubscribed), `staff` (a staff member's say-so) and `in_app_toggle` (the toggle on a customer's record is
- * flipped by staff, so on its own it proves nothing the customer did).
+ * who unsubscribed), `staff` (a staff member's say-so, the contact page's toggle included; `in_app_toggle` is the
+ * customer's own switch on the shop's account page, confirmed by the JOIN message they sent).
  */
 export const CUSTOMER_EXPLICIT_METHODS: readonly ConsentMethod[] = [
   'in_person',
@@ -51,6 +51,7 @@ export const CUSTOMER_EXPLICIT_METHODS: readonly ConsentMethod[] = [
   'email_link',
   'web_widget',
   'web_popup',
+  'in_app_toggle',
   'whatsapp_keyword',
   'whatsapp_button',
 ];

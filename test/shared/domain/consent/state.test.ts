@@ -61,9 +61,14 @@ describe('deriveConsent: revocation wins', () => {
     expect(derive([...steps, { type: 'confirmed', method: 'whatsapp_keyword', at: T0 + 2 * DAY }]).marketing.state).toBe('opted_in');
   });
 
-  it.each(['import', 'staff', 'in_app_toggle'] as const)('a %s confirmation never reopens', (method) => {
+  it.each(['import', 'staff'] as const)('a %s confirmation never reopens', (method) => {
     const derived = derive([{ type: 'confirmed', at: T0 }, { type: 'revoked', at: T0 + DAY }, { type: 'confirmed', method, at: T0 + 2 * DAY }]);
     expect(derived.marketing).toMatchObject({ state: 'opted_out', since: iso(T0 + DAY) });
+  });
+
+  it("the customer's own account-page switch (in_app_toggle, a JOIN they sent) reopens like any explicit act", () => {
+    const derived = derive([{ type: 'confirmed', at: T0 }, { type: 'revoked', at: T0 + DAY }, { type: 'confirmed', method: 'in_app_toggle', at: T0 + 2 * DAY }]);
+    expect(derived.marketing).toMatchObject({ state: 'opted_in', method: 'in_app_toggle' });
   });
 
   it('a revocation of someone never opted in still blocks a later import', () => {
