@@ -8,6 +8,7 @@ import {
   type Result,
   type ResultOf,
 } from '../shared/contract';
+import { kioskAllows, KioskErrorCodes } from '../shared/contract/kiosk';
 import { AppError } from './services/app-error';
 import { PinLockedOut } from './services/pin-attempts';
 
@@ -28,18 +29,27 @@ export interface DispatcherOptions {
   handlers: Handlers;
   /** False when a PIN is set and the owner has not unlocked this session. */
   ownerUnlocked: () => boolean;
+  /**
+   * True while the customer kiosk is on: then only the kiosk's own channels are answered. Both transports pass
+   * it (a tab opened beside the kiosk must not reach contacts); left out only by tests of unrelated behaviour.
+   */
+  kioskOn?: () => boolean;
   /** Where bugs are reported; gets the error, never the arguments (they may hold personal data). */
   logError: (channel: string, error: unknown) => void;
 }
 
 /** The one wrapper every channel goes through, whichever transport carried the call. */
-export function createDispatcher({ handlers, ownerUnlocked, logError }: DispatcherOptions): Dispatch {
+export function createDispatcher({ handlers, ownerUnlocked, kioskOn = () => false, logError }: DispatcherOptions): Dispatch {
   return async (channel, rawArgs, ctx) => {
     if (!Object.hasOwn(contract, channel)) {
       return fail({ code: ErrorCodes.unknownChannel, message: `There is no channel called "${channel}".` });
     }
     const name = channel as ChannelName;
     const def = contract[name];
+    // Before the owner check and the parsing: while the kiosk is on, other channels learn nothing from a call.
+    if (!kioskAllows(name, kioskOn())) {
+      return fail({ code: KioskErrorCodes.refused, message: 'The customer kiosk is open. Leave it with the owner PIN first.' });
+    }
     if ('owner' in def && def.owner && !ownerUnlocked()) {
       return fail({ code: ErrorCodes.ownerPinRequired, message: 'This needs the owner PIN. Unlock owner mode first.' });
     }

@@ -10,7 +10,8 @@ import { registerAppScheme, setupAppProtocol } from './protocol';
 import { setupSecurity } from './security';
 import { createAppServices, type AppServices } from './services/app-services';
 import { openSecretVault } from './electron/vault';
-import { createMainWindow } from './window';
+import { setupKiosk } from './electron/kiosk-window';
+import { createMainWindow, type MainWindowPaths } from './window';
 
 /*
  * Lifecycle only: one instance, set-up in order on `ready`, services closed before quitting.
@@ -60,22 +61,28 @@ async function onReady(): Promise<void> {
   const dispatch = createDispatcher({
     handlers: createHandlers(opened, { openExternal: (url) => openExternalLink(url), ownerUnlocked, deviceName: os.hostname() }),
     ownerUnlocked,
+    kioskOn: () => opened.kiosk.isOn(),
     // Messages only: arguments and stacks may carry personal data or secrets.
     logError: (channel, error) => console.error(`[${channel}]`, error instanceof Error ? error.message : error),
   });
-  setupIpc(dispatch, () => mainWindow);
-  forwardBusEvents(opened.bus, () => mainWindow);
-  openMainWindow();
+  // The kiosk is main's state: at start (after a restart too) it opens the kiosk window instead of the main one.
+  const kiosk = setupKiosk({ kiosk: opened.kiosk, bus: opened.bus, paths: windowPaths(), openMainWindow, getMainWindow: () => mainWindow });
+  // Only one of the two windows exists at a time; IPC trusts, and events go to, whichever it is.
+  const appWindow = () => kiosk.window() ?? mainWindow;
+  setupIpc(dispatch, appWindow);
+  forwardBusEvents(opened.bus, appWindow);
+  kiosk.openStartWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openMainWindow();
   });
 }
 
+function windowPaths(): MainWindowPaths {
+  return { preload: preloadPath, ...(process.platform === 'linux' ? { icon: path.join(distDir, '..', 'assets', 'icon.png') } : {}) };
+}
+
 function openMainWindow(): void {
-  const window = createMainWindow({
-    preload: preloadPath,
-    ...(process.platform === 'linux' ? { icon: path.join(distDir, '..', 'assets', 'icon.png') } : {}),
-  });
+  const window = createMainWindow(windowPaths());
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });

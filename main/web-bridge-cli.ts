@@ -27,6 +27,7 @@ async function main(): Promise<void> {
   const dispatch = createDispatcher({
     handlers,
     ownerUnlocked: () => services.owner.isUnlocked(),
+    kioskOn: () => services.kiosk.isOn(),
     logError: (channel, error) => console.error(`[${channel}]`, error instanceof Error ? error.message : error),
   });
   const bridge = await startWebBridge({

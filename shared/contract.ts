@@ -9,6 +9,7 @@ import { importChannels } from './contract/import';
 import { messageChannels } from './contract/messages';
 import { campaignChannels } from './contract/campaigns';
 import { ownerChannels } from './contract/owner';
+import { kioskChannels } from './contract/kiosk';
 import { profileChannels } from './contract/profile';
 import { remoteOptInChannels } from './contract/remote-optins';
 import { statsChannels } from './contract/stats';
@@ -25,6 +26,7 @@ export const contract = {
   ...appChannels,
   ...profileChannels,
   ...ownerChannels,
+  ...kioskChannels,
   ...entryPointChannels,
   ...contactChannels,
   ...backupChannels,

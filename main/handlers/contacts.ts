@@ -17,7 +17,6 @@ type ContactChannels =
   | 'consent:stopOnBehalf'
   | 'consent:texts'
   | 'consent:saveText'
-  | 'kiosk:exit'
   | 'export:eventsCsv'
   | 'export:proofPack'
   | 'export:proofPackPdf';
@@ -91,7 +90,6 @@ export function contactHandlers(services: AppServices, deviceName: string): Pick
       history: services.texts.history().filter((v) => v.locale === locale),
     }),
     'consent:saveText': ({ kind, locale, text, edits }) => services.texts.save(kind, locale, text, edits),
-    'kiosk:exit': async ({ pin }) => ({ allowed: await services.owner.check(pin) }),
     'export:eventsCsv': async () => ({
       fileName: `consent-events-${services.deps.now().toISOString().slice(0, 10)}.csv`,
       csv: await eventsToCsv(ledger.allEvents()),

@@ -9,6 +9,7 @@ import { importHandlers } from './import';
 import { messageHandlers } from './messages';
 import { campaignHandlers } from './campaigns';
 import { ownerHandlers } from './owner';
+import { kioskHandlers } from './kiosk';
 import { profileHandlers } from './profile';
 import { remoteOptInHandlers } from './remote-optins';
 import { statsHandlers } from './stats';
@@ -20,6 +21,7 @@ export function createHandlers(services: AppServices, platform: PlatformHooks): 
     ...appHandlers(services, platform),
     ...profileHandlers(services),
     ...ownerHandlers(services),
+    ...kioskHandlers(services),
     ...entryPointHandlers(services),
     ...contactHandlers(services, platform.deviceName),
     ...backupHandlers(services),

@@ -20,6 +20,7 @@ import { EventBus } from './event-bus';
 import { openDashboardServices, type DashboardServices } from './stats/wiring';
 import { ImportService } from './import/import-service';
 import { OwnerSession } from './owner-session';
+import { KioskMode } from './kiosk-mode';
 import { PrintJobs, type PosterPrinter } from './poster-printer';
 import { ProfileService } from './profile-service';
 import { DataStore } from './store/data-store';
@@ -47,6 +48,8 @@ export interface AppServices extends DashboardServices {
   settings: SettingsStore;
   profile: ProfileService;
   owner: OwnerSession;
+  /** The customer kiosk (on/off kept in settings.json; leaving needs the owner PIN). */
+  kiosk: KioskMode;
   entryPoints: EntryPointsService;
   printer: PosterPrinter;
   /** Set when print jobs are served over the web bridge. */
@@ -87,6 +90,7 @@ export async function createAppServices(input: ServiceDeps): Promise<AppServices
   const settings = await openSettings(deps.dataDir);
   const profile = new ProfileService(settings, deps.now);
   const owner = new OwnerSession(settings, deps.now);
+  const kiosk = new KioskMode({ settings, owner, now: deps.now, onChange: (status) => bus.emit('kiosk:changed', status) });
   const entryPoints = await EntryPointsService.open(deps.dataDir, deps.now, deps.random);
   const printJobs = givenPrinter ? null : new PrintJobs(deps.now);
   const printer = givenPrinter ?? (printJobs as PrintJobs);
@@ -190,6 +194,7 @@ export async function createAppServices(input: ServiceDeps): Promise<AppServices
     settings,
     profile,
     owner,
+    kiosk,
     entryPoints,
     printer,
     printJobs,

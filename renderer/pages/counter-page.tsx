@@ -1,22 +1,45 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { KioskErrorCodes } from '../../shared/contract/kiosk';
 import { CounterForm } from '../components/consent/counter-form';
-import { lockKiosk } from '../components/consent/kiosk-lock';
+import { enterKiosk } from '../components/consent/kiosk-lock';
 import { CounterNotify } from '../components/messages/counter-notify';
 import { useStore } from '../store';
 import '../components/consent/consent.css';
 import '../components/owner/owner.css';
 
+/** Puts the cursor in the owner PIN field of Settings once that page has rendered it. */
+function focusOwnerPinField(triesLeft = 30): void {
+  const field = document.querySelector<HTMLElement>('[data-field="owner-pin"]');
+  if (field) {
+    field.scrollIntoView({ block: 'center' });
+    field.focus();
+  } else if (triesLeft > 0) requestAnimationFrame(() => focusOwnerPinField(triesLeft - 1));
+}
+
 /** Counter: the in-person opt-in form, the shortcuts that make it fast, and the way into the kiosk screen. */
 export function CounterPage(): ReactNode {
   const { t } = useTranslation();
   const navigate = useStore((s) => s.navigate);
+  const [kioskError, setKioskError] = useState<{ needsPin: boolean; message: string } | null>(null);
 
-  function openKiosk() {
-    lockKiosk();
-    // Full screen where allowed (Electron, or a browser after this click); the kiosk works without it too.
-    void document.documentElement.requestFullscreen?.().catch(() => undefined);
+  async function openKiosk() {
+    // Full screen where allowed (a browser needs this click; the desktop app opens its own full-screen kiosk window).
+    const fullScreen = document.documentElement.requestFullscreen?.().catch(() => undefined);
+    const entered = await enterKiosk();
+    if (!entered.ok) {
+      await fullScreen;
+      if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+      const needsPin = entered.error.code === KioskErrorCodes.pinNotSet;
+      setKioskError({ needsPin, message: needsPin ? t('counter.kiosk.needsPin') : entered.error.message });
+      return;
+    }
     navigate('kiosk');
+  }
+
+  function setPinFirst() {
+    navigate('settings');
+    requestAnimationFrame(() => focusOwnerPinField());
   }
 
   return (
@@ -43,9 +66,19 @@ export function CounterPage(): ReactNode {
           </aside>
           <h2>{t('counter.kiosk.sectionTitle')}</h2>
           <p>{t('counter.kiosk.explain')}</p>
-          <button type="button" onClick={openKiosk}>
+          <button type="button" onClick={() => void openKiosk()}>
             {t('counter.kiosk.open')}
           </button>
+          {kioskError && (
+            <div className="form-error" role="alert">
+              <p>{kioskError.message}</p>
+              {kioskError.needsPin && (
+                <button type="button" className="primary" onClick={setPinFirst}>
+                  {t('counter.kiosk.setPinFirst')}
+                </button>
+              )}
+            </div>
+          )}
           <CounterNotify />
         </div>
       </div>

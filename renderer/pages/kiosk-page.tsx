@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KioskExit } from '../components/consent/kiosk-exit';
 import { KioskForm } from '../components/consent/kiosk-form';
-import { installKioskGuard, lockKiosk, unlockKiosk } from '../components/consent/kiosk-lock';
+import { installKioskGuard, onKioskChange, refreshKiosk } from '../components/consent/kiosk-lock';
 import { useStore } from '../store';
 import '../components/consent/consent.css';
 import '../components/owner/owner.css';
@@ -10,7 +10,7 @@ import '../components/owner/owner.css';
 // At module load, before the app registers its own hashchange listener: Back or a typed address cannot leave a locked kiosk.
 installKioskGuard(() => useStore.getState().syncRouteFromHash());
 
-/** The customer-facing kiosk: full screen, no shop navigation; only the owner PIN leaves it. */
+/** The customer-facing kiosk: full screen, no shop navigation; main holds it on until the owner PIN is given. */
 export function KioskPage(): ReactNode {
   const { t } = useTranslation();
   const businessName = useStore((s) => s.profile?.businessName ?? '');
@@ -18,14 +18,16 @@ export function KioskPage(): ReactNode {
   const [exiting, setExiting] = useState(false);
 
   useEffect(() => {
-    lockKiosk();
-  }, []);
-
-  function leave() {
-    unlockKiosk();
-    if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
-    navigate('counter');
-  }
+    // Main owns the kiosk: when it is off (left with the PIN, or this address opened without entering it) go back.
+    const leaveIfOff = (status: { on: boolean }) => {
+      if (status.on) return;
+      if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+      navigate('counter');
+    };
+    const stop = onKioskChange(leaveIfOff);
+    void refreshKiosk().then((status) => status && leaveIfOff(status));
+    return stop;
+  }, [navigate]);
 
   return (
     <div className="kiosk">
@@ -38,7 +40,7 @@ export function KioskPage(): ReactNode {
       <main id="main" className="kiosk-main">
         <KioskForm />
       </main>
-      {exiting && <KioskExit onAllowed={leave} onClose={() => setExiting(false)} />}
+      {exiting && <KioskExit onAllowed={() => setExiting(false)} onClose={() => setExiting(false)} />}
     </div>
   );
 }

@@ -135,7 +135,6 @@ export const contactChannels = {
     ConsentTextVersionSchema,
     { owner: true },
   ),
-  'kiosk:exit': channel(z.object({ pin: z.string().max(12) }), z.object({ allowed: z.boolean() })),
   'export:eventsCsv': channel(NoArgs, z.object({ fileName: z.string(), csv: z.string() }), { owner: true }),
   'export:proofPack': channel(
     z.object({ contactId: z.string().min(1) }),

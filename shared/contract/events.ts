@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ImportProgressSchema } from './import';
 import { CampaignProgressSchema } from './campaigns';
 import { BackupProgressSchema } from './backups';
+import { KioskStatusSchema } from './kiosk';
 
 /** Events main pushes to the renderer; each subscription returns its own unsubscribe function. */
 export const events = {
@@ -23,4 +24,6 @@ export const events = {
   'outbox:alert': z.object({ kind: z.string(), message: z.string() }),
   /** The app menu's F2 (Counter) / F3 (Find a contact): the renderer goes there, as its own shortcuts do. */
   'app:navigate': z.object({ route: z.enum(['counter', 'contacts']) }),
+  /** The kiosk was entered or left (main owns it; every window follows). */
+  'kiosk:changed': KioskStatusSchema,
 };

@@ -124,3 +124,43 @@ describe('staff mode', () => {
     expect((contract as Record<string, { owner?: boolean }>)[name]?.owner).toBe(true);
   });
 });
+
+describe('kiosk lockdown', () => {
+  it('refuses every channel the kiosk screen does not use while the kiosk is on', async () => {
+    const { contract } = await import('../../shared/contract');
+    const { KIOSK_CHANNELS } = await import('../../shared/contract/kiosk');
+    const h = await openHarness();
+    close = h.close;
+    await h.services.owner.setPin('2468');
+    expect(await h.dispatch('kiosk:enter', {}, web)).toMatchObject({ ok: true, value: { on: true } });
+
+    const others = Object.keys(contract).filter((name) => !KIOSK_CHANNELS.has(name as never));
+    expect(others.length).toBeGreaterThan(40);
+    for (const name of others) {
+      const result = await h.dispatch(name, {}, web);
+      expect({ name, result }).toMatchObject({ name, result: { ok: false, error: { code: 'kiosk_on' } } });
+    }
+    // The kiosk's own channels still answer (some refuse these empty arguments, none for being in the kiosk).
+    for (const name of KIOSK_CHANNELS) {
+      const result = await h.dispatch(name, {}, web);
+      expect(result.ok || result.error.code !== 'kiosk_on').toBe(true);
+    }
+    expect(h.services.kiosk.isOn()).toBe(true);
+  });
+
+  it('allows exactly the api calls the kiosk screen makes', async () => {
+    const { readFile, readdir } = await import('node:fs/promises');
+    const { KIOSK_CHANNELS } = await import('../../shared/contract/kiosk');
+    const consentDir = 'renderer/components/consent';
+    const kioskFiles = (await readdir(consentDir)).filter((f) => f.startsWith('kiosk-')).map((f) => `${consentDir}/${f}`);
+    // The kiosk page, its parts, the statement hook they share, and what the shell loads before any page.
+    const files = ['renderer/pages/kiosk-page.tsx', `${consentDir}/use-statement.ts`, 'renderer/store/app-slice.ts', 'renderer/store/profile-slice.ts', ...kioskFiles];
+    const used = new Set<string>();
+    for (const file of files) {
+      for (const match of (await readFile(file, 'utf8')).matchAll(/\bapi\.(\w+)\.(\w+)\(/g)) used.add(`${match[1]}:${match[2]}`);
+    }
+    used.delete('profile:save'); // the wizard's, reached only before a profile exists (owner-only, refused in the kiosk)
+    used.delete('events:subscribe'); // pushed events, not a channel
+    expect([...used].sort()).toEqual([...KIOSK_CHANNELS].sort());
+  });
+});

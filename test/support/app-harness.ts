@@ -16,6 +16,7 @@ export async function openHarness(deps: Partial<ServiceDeps> = {}): Promise<{
   const dispatch = createDispatcher({
     handlers: createHandlers(services, { openExternal: async () => true, ownerUnlocked: () => services.owner.isUnlocked(), deviceName: 'test till' }),
     ownerUnlocked: () => services.owner.isUnlocked(),
+    kioskOn: () => services.kiosk.isOn(),
     logError: (_channel, error) => errors.push(error),
   });
   return {
