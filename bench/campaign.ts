@@ -34,7 +34,7 @@ async function startEmulatorProcess(webhookPort: number) {
   const cli = path.resolve(import.meta.dirname, '../tools/cloud-emulator/cli.ts');
   const args = ['--import', 'tsx', cli, '--throughput', String(LIMIT), '--pair-interval-ms', '6000', '--webhook-url', `http://127.0.0.1:${webhookPort}/webhook`, '--app-secret', APP_SECRET, '--token', TOKEN];
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-  const info = await new Promise<{ url: string; phoneNumberId: string; wabaId: string }>((resolve, reject) => {
+  const info = await new Promise<{ url: string; phoneNumberId: string; wabaId: string; controlToken: string }>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
@@ -43,7 +43,11 @@ async function startEmulatorProcess(webhookPort: number) {
     });
     child.on('exit', (code) => reject(new Error(`emulator exited with ${code}`)));
   });
-  return { ...info, process: child, get: async <T>(route: string): Promise<T> => (await (await fetch(`${info.url}/_emulator/${route}`)).json()) as T };
+  return {
+    ...info,
+    process: child,
+    get: async <T>(route: string): Promise<T> => (await (await fetch(`${info.url}/_emulator/${route}`, { headers: { 'x-emulator-token': info.controlToken } })).json()) as T,
+  };
 }
 
 function maxInWindow(times: number[]): number {

@@ -102,7 +102,7 @@ async function startEmulatorProcess(limit: number) {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', cli, '--throughput', String(limit), '--pair-interval-ms', '6000'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const info = await new Promise<{ url: string; phoneNumberId: string; wabaId: string; accessToken: string }>((resolve, reject) => {
+  const info = await new Promise<{ url: string; phoneNumberId: string; wabaId: string; accessToken: string; controlToken: string }>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
@@ -114,7 +114,8 @@ async function startEmulatorProcess(limit: number) {
   return {
     ...info,
     process: child,
-    get: async <T>(route: string): Promise<T> => (await (await fetch(`${info.url}/_emulator/${route}`)).json()) as T,
+    get: async <T>(route: string): Promise<T> =>
+      (await (await fetch(`${info.url}/_emulator/${route}`, { headers: { 'x-emulator-token': info.controlToken } })).json()) as T,
   };
 }
 

@@ -41,8 +41,9 @@ export function connectionHandlers(services: AppServices): Pick<Handlers, Connec
     };
   }
 
+  // Simulation exists only in sandbox mode: in live mode these channels answer a typed error and touch nothing.
   function sandbox() {
-    const emulator = runtime.emulator();
+    const emulator = runtime.settings().mode === 'sandbox' ? runtime.emulator() : null;
     if (!emulator) throw new AppError('not_sandbox', 'This only works in sandbox mode. Turn on sandbox mode in Settings → Connection.');
     return emulator;
   }
@@ -66,6 +67,8 @@ export function connectionHandlers(services: AppServices): Pick<Handlers, Connec
       if (!client) throw new AppError('not_connected', 'Enter the phone number ID, account ID and access token first, or turn on sandbox mode.');
       try {
         const phone = await client.getPhoneNumber();
+        // Quality reports name the number by these digits: remembered so reports for another number are ignored.
+        if (phone.display_phone_number) await runtime.rememberDisplayNumber(phone.display_phone_number);
         return {
           displayPhoneNumber: phone.display_phone_number ?? '',
           verifiedName: phone.verified_name ?? '',

@@ -59,7 +59,8 @@ export const connectionChannels = {
   'connection:setSandbox': channel(z.object({ on: z.boolean() }), ConnectionStatusSchema, { owner: true }),
   'connection:test': channel(NoArgs, PhoneNumberCheckSchema, { owner: true }),
   'connection:resumeOutbox': channel(NoArgs, ConnectionStatusSchema, { owner: true }),
-  'sandbox:simulateInbound': channel(SimulateInboundSchema, z.object({ messageId: z.string() })),
+  // Owner-only: a simulated customer message can record (sandbox-marked) consent events.
+  'sandbox:simulateInbound': channel(SimulateInboundSchema, z.object({ messageId: z.string() }), { owner: true }),
   'sandbox:sent': channel(
     NoArgs,
     z.array(z.object({ id: z.string(), to: z.string(), type: z.string(), templateName: z.string().optional(), text: z.string().optional(), at: z.number() })),

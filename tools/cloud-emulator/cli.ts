@@ -10,6 +10,7 @@ const { values } = parseArgs({
     'app-secret': { type: 'string' },
     throughput: { type: 'string' },
     'pair-interval-ms': { type: 'string' },
+    'control-token': { type: 'string' },
   },
 });
 
@@ -22,6 +23,7 @@ const emulator = await startCloudEmulator({
   appSecret: values['app-secret'],
   throughputPerSecond: num(values.throughput),
   pairIntervalMs: num(values['pair-interval-ms']),
+  ...(values['control-token'] ? { controlToken: values['control-token'] } : {}),
 });
 
 // One JSON line so scripts (Playwright's webServer, the bridge) can read where it listens.
@@ -32,6 +34,8 @@ console.log(
     phoneNumberId: emulator.phoneNumberId,
     wabaId: emulator.wabaId,
     accessToken: emulator.accessToken,
+    // The /_emulator/ routes need it in the x-emulator-token header.
+    controlToken: emulator.controlToken,
     appSecretSet: true,
   }),
 );

@@ -23,7 +23,7 @@ export interface ApiAnswer {
   json: unknown;
 }
 
-type Settings = Required<Omit<CloudEmulatorOptions, 'port' | 'host' | 'statusDelays' | 'chaos' | 'templates' | 'recipients'>> & {
+type Settings = Required<Omit<CloudEmulatorOptions, 'port' | 'host' | 'statusDelays' | 'chaos' | 'templates' | 'recipients' | 'controlToken'>> & {
   statusDelays: StatusDelays;
   chaos: CloudEmulatorOptions['chaos'];
 };

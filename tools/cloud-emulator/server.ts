@@ -1,9 +1,11 @@
 /** The emulator's HTTP layer: loopback server, body limits, offline modes and the /_emulator/ control routes. */
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { controlRoute, createControl } from './control';
 import { createEmulatorCore } from './core';
 import { errorEnvelope } from './envelope';
+import { checkControlRequest } from './request-guard';
 import type { CloudEmulator, CloudEmulatorOptions, OfflineMode } from './types';
 
 const MAX_BODY = 1024 * 1024;
@@ -12,6 +14,7 @@ const MAX_BODY = 1024 * 1024;
 export async function startCloudEmulator(options: CloudEmulatorOptions = {}): Promise<CloudEmulator> {
   const host = options.host ?? '127.0.0.1';
   const core = createEmulatorCore(options);
+  const controlToken = options.controlToken ?? randomBytes(24).toString('hex');
   const sockets = new Set<Socket>();
   let offline: OfflineMode = false;
   let listening = false;
@@ -69,10 +72,18 @@ export async function startCloudEmulator(options: CloudEmulatorOptions = {}): Pr
       req.socket.destroy();
       return;
     }
+    if (isControl) {
+      // Refused before the body is read: a refused caller gets nothing read or parsed on its behalf.
+      const refusal = checkControlRequest(req.method ?? 'GET', req.headers, port, controlToken);
+      if (refusal) {
+        res.setHeader('connection', 'close');
+        req.resume();
+        return send(res, refusal.status, { error: refusal.error });
+      }
+    }
     const body = await readBody(req);
     if (body === undefined) return send(res, 413, errorEnvelope(100, 'Request body too large').body);
     if (isControl) {
-      if (!isLoopbackHost(req.headers.host, port)) return send(res, 403, { error: 'loopback Host only' });
       let json: Record<string, unknown> = {};
       if (body.length > 0) {
         try {
@@ -105,6 +116,8 @@ export async function startCloudEmulator(options: CloudEmulatorOptions = {}): Pr
     wabaId: core.settings.wabaId,
     accessToken: core.settings.accessToken,
     appSecret: core.settings.appSecret,
+    displayPhoneNumber: core.settings.displayPhoneNumber,
+    controlToken,
     control,
     async close() {
       closed = true;
@@ -137,9 +150,4 @@ function send(res: ServerResponse, status: number, json: unknown): void {
   const text = JSON.stringify(json);
   res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', 'content-length': Buffer.byteLength(text) });
   res.end(text);
-}
-
-/** Control routes only answer to loopback Host headers, so a web page cannot drive them through DNS rebinding. */
-function isLoopbackHost(host: string | undefined, port: number): boolean {
-  return host === `127.0.0.1:${port}` || host === `localhost:${port}` || host === `[::1]:${port}`;
 }

@@ -70,6 +70,11 @@ export interface CloudEmulatorOptions {
   /** Page size of the templates list when no `limit` is given. Default 25. */
   templatesPageSize?: number;
   clock?: () => number;
+  /**
+   * Secret the /_emulator/ control routes require in the `x-emulator-token` header. Default: a fresh random token
+   * per run, read back from the started emulator; a page that finds the port cannot guess it.
+   */
+  controlToken?: string;
 }
 
 /** One accepted message, as recorded for assertions. */
@@ -174,6 +179,10 @@ export interface CloudEmulator {
   wabaId: string;
   accessToken: string;
   appSecret: string;
+  /** The business number's display digits (what quality reports name). */
+  displayPhoneNumber: string;
+  /** Send it as `x-emulator-token` on every /_emulator/ call (see CloudEmulatorOptions.controlToken). */
+  controlToken: string;
   control: EmulatorControl;
   close(): Promise<void>;
 }

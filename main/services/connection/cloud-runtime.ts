@@ -1,9 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { startCloudEmulator, defaultTemplates } from '../../../tools/cloud-emulator';
 import type { EmulatorTemplate } from '../../../tools/cloud-emulator';
 import { createCloudClient, type CloudClient } from '../cloud/client';
 import type { SecretVault } from '../secret-vault';
 import type { SettingsStore } from '../settings-store';
-import { createWebhookReceiver, type WebhookBatch } from '../webhook';
+import { createWebhookReceiver, type OwnNumber, type WebhookBatch, type WebhookReceiverStats } from '../webhook';
 
 /** Connection settings kept in settings.json (secrets live in the vault). */
 export interface CloudSettings {
@@ -14,6 +15,8 @@ export interface CloudSettings {
   baseUrl: string;
   webhookPort: number;
   throughputPerSecond: number;
+  /** The number's display digits as Meta reported them ("Test connection"); quality reports are matched on it. */
+  displayPhoneNumber?: string;
 }
 
 /** Names of the secrets in the vault. */
@@ -70,6 +73,12 @@ export class CloudRuntime {
       log?: (message: string) => void;
       /** Called before the switch takes effect (sandbox ↔ live), so queued messages of one never go out in the other. */
       onModeChange?: (from: CloudSettings['mode'], to: CloudSettings['mode']) => Promise<void>;
+      /**
+       * Runs before a live connection exists (after the sandbox's receiver has stopped), on every start in live mode:
+       * closes the opt-ins the sandbox simulated, so none of them can let a real message out. A failure stops the
+       * start: better no live connection than one that could send on simulated consent.
+       */
+      beforeLive?: () => Promise<void>;
       /** How fast the sandbox reports sent/delivered/read (slow enough to watch by default; tests go faster). */
       sandbox?: { statusDelays?: { sent: number; delivered: number; read: number }; pairIntervalMs?: number };
     },
@@ -93,6 +102,15 @@ export class CloudRuntime {
     await this.restart();
   }
 
+  /** Keeps the display digits Meta reported for the live number, without restarting anything. */
+  async rememberDisplayNumber(display: string): Promise<void> {
+    const digits = display.replace(/\D/g, '');
+    if (this.settings().mode !== 'live' || digits === '' || digits === this.settings().displayPhoneNumber) return;
+    await this.deps.settings.update((doc) => {
+      doc.connection = { ...this.settings(), displayPhoneNumber: digits };
+    });
+  }
+
   client(): CloudClient | null {
     return this.active.client;
   }
@@ -105,14 +123,22 @@ export class CloudRuntime {
     return this.active.webhookUrl;
   }
 
+  /** The receiver's counters (accepted, rejected, dropped for another number…), while one is running. */
+  webhookStats(): WebhookReceiverStats | null {
+    return this.active.receiver?.stats() ?? null;
+  }
+
   /** Starts whatever the settings ask for; in sandbox mode everything runs on loopback with throwaway secrets. */
   async start(): Promise<void> {
     const settings = this.settings();
     if (settings.mode === 'sandbox') {
-      const receiver = this.receiver(0, () => 'sandbox-verify', () => emulator.appSecret);
+      const own = () => ({ phoneNumberId: emulator.phoneNumberId, wabaId: emulator.wabaId, displayPhoneNumber: emulator.displayPhoneNumber });
+      const receiver = this.receiver(0, () => 'sandbox-verify', () => emulator.appSecret, own, true);
       const started = await receiver.start();
       const emulator = await startCloudEmulator({
         webhookUrl: started.url,
+        // Only this runtime knows it: no web page, and no other process, can drive the sandbox's control routes.
+        controlToken: randomBytes(24).toString('hex'),
         templates: [...defaultTemplates(), ...SANDBOX_TEMPLATES],
         throughputPerSecond: settings.throughputPerSecond,
         statusDelays: this.deps.sandbox?.statusDelays ?? { sent: 300, delivered: 900, read: 2500 },
@@ -133,10 +159,15 @@ export class CloudRuntime {
       return;
     }
     if (settings.mode === 'live') {
+      await this.deps.beforeLive?.();
       const token = await this.deps.vault.get(SECRET.token);
       const appSecret = await this.deps.vault.get(SECRET.appSecret);
       const verifyToken = await this.deps.vault.get(SECRET.verifyToken);
-      const receiver = this.receiver(settings.webhookPort, () => verifyToken ?? '', () => appSecret ?? undefined);
+      const own = (): OwnNumber => {
+        const current = this.settings();
+        return { phoneNumberId: current.phoneNumberId, wabaId: current.wabaId, displayPhoneNumber: current.displayPhoneNumber };
+      };
+      const receiver = this.receiver(settings.webhookPort, () => verifyToken ?? '', () => appSecret ?? undefined, own, false);
       let webhookUrl: string | null = null;
       try {
         webhookUrl = (await receiver.start()).url;
@@ -173,11 +204,13 @@ export class CloudRuntime {
     await this.start();
   }
 
-  private receiver(port: number, verifyToken: () => string, getAppSecret: () => string | undefined): Receiver {
+  private receiver(port: number, verifyToken: () => string, getAppSecret: () => string | undefined, ownNumber: () => OwnNumber, sandbox: boolean): Receiver {
     return createWebhookReceiver({
       verifyToken,
       getAppSecret,
-      onPayload: (batch) => this.deps.onWebhook(batch),
+      ownNumber,
+      // Everything the sandbox's emulator posts is marked, so what it leads to is recorded as made in the sandbox.
+      onPayload: (batch) => this.deps.onWebhook(sandbox ? { ...batch, events: batch.events.map((e) => ({ ...e, sandbox: true as const })) } : batch),
       ...(this.deps.isDuplicate ? { isDuplicate: this.deps.isDuplicate } : {}),
       port,
       host: '127.0.0.1',

@@ -21,6 +21,8 @@ export interface WebhookEventBase {
   phoneNumberId: string | undefined;
   displayPhoneNumber: string | undefined;
   receivedAt: number;
+  /** Set by the sandbox runtime on everything its emulator posts: what it leads to is marked as made in the sandbox. */
+  sandbox?: true;
 }
 
 /** A customer message. `text` is set for text messages; taps on buttons fill `button` or `reply`. */

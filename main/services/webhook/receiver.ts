@@ -8,6 +8,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { verifySignature } from '../cloud/signature';
 import { SeenKeys } from './dedupe';
 import { parseWebhookPayload, type WebhookEvent } from './events';
+import { describeOtherNumber, isForOtherNumber, type OwnNumber } from './own-number';
 
 /** What one POST delivered: only events not seen before reach the app. */
 export interface WebhookBatch {
@@ -22,7 +23,7 @@ export interface WebhookBatch {
 /** A log line without secrets or message contents. */
 export interface WebhookLogEntry {
   level: 'info' | 'warn';
-  event: 'rejected_signature' | 'no_app_secret' | 'bad_json' | 'too_large' | 'problems' | 'handler_failed' | 'verified' | 'verify_refused';
+  event: 'rejected_signature' | 'no_app_secret' | 'bad_json' | 'too_large' | 'problems' | 'handler_failed' | 'verified' | 'verify_refused' | 'other_number';
   detail?: string;
 }
 
@@ -47,6 +48,11 @@ export interface WebhookReceiverOptions {
   /** How many handled keys to remember in memory. Default 50,000. */
   dedupeCapacity?: number;
   log?: (entry: WebhookLogEntry) => void;
+  /**
+   * This shop's number: events about another number or account are dropped (counted in stats().otherNumber and
+   * logged) before they reach the app. Unset: everything is passed on (tests of the parser alone).
+   */
+  ownNumber?: () => OwnNumber | undefined;
 }
 
 /** Counters for the settings page and tests. */
@@ -56,6 +62,8 @@ export interface WebhookReceiverStats {
   events: number;
   duplicates: number;
   failures: number;
+  /** Events dropped because they were about another business number or account. */
+  otherNumber: number;
 }
 
 /** A receiver; call start() to listen. */
@@ -75,7 +83,7 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
   const maxBody = options.maxBodyBytes ?? 3 * 1024 * 1024;
   const seen = new SeenKeys(options.dedupeCapacity ?? 50_000);
   const log = options.log ?? (() => undefined);
-  const counters: WebhookReceiverStats = { accepted: 0, rejected: 0, events: 0, duplicates: 0, failures: 0 };
+  const counters: WebhookReceiverStats = { accepted: 0, rejected: 0, events: 0, duplicates: 0, failures: 0, otherNumber: 0 };
   const sockets = new Set<Socket>();
   let url: string | undefined;
   // One batch at a time: a retry racing its original can then never be handled twice.
@@ -130,7 +138,9 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
 
   async function handle(json: unknown): Promise<void> {
     const receivedAt = clock();
-    const { events, problems } = parseWebhookPayload(json, receivedAt);
+    const parsed = parseWebhookPayload(json, receivedAt);
+    const { problems } = parsed;
+    const events = ownOnly(parsed.events);
     if (problems.length > 0) log({ level: 'info', event: 'problems', detail: problems.join('; ') });
     const fresh: WebhookEvent[] = [];
     const duplicates: WebhookEvent[] = [];
@@ -145,6 +155,18 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): WebhookR
     for (const event of fresh) seen.add(event.key);
     for (const event of duplicates) seen.add(event.key);
     counters.events += fresh.length;
+  }
+
+  /** Drops (and counts) what concerns another number; answered 200 all the same, so Meta does not retry it. */
+  function ownOnly(events: WebhookEvent[]): WebhookEvent[] {
+    const own = options.ownNumber?.();
+    if (!own) return events;
+    return events.filter((event) => {
+      if (!isForOtherNumber(event, own)) return true;
+      counters.otherNumber++;
+      log({ level: 'warn', event: 'other_number', detail: describeOtherNumber(event) });
+      return false;
+    });
   }
 
   function verify(query: URLSearchParams, res: ServerResponse): void {

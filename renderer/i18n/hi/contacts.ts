@@ -44,6 +44,7 @@ export const hi: typeof en = {
     whatsapp_button: 'WhatsApp बटन',
     import: 'इम्पोर्ट',
     staff: 'स्टाफ़',
+    sandbox: 'सैंडबॉक्स (नकली)',
   },
   eventType: {
     requested: 'पुष्टि के लिए पूछा',

@@ -54,6 +54,7 @@ export const hi: typeof en = {
     whatsapp_button: 'WhatsApp बटन',
     import: 'इम्पोर्ट की गई लिस्ट',
     staff: 'कहने पर स्टाफ़ ने',
+    sandbox: 'सैंडबॉक्स में नकली संदेश',
   },
   templates: {
     title: 'टेम्पलेट',

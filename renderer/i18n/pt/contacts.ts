@@ -44,6 +44,7 @@ export const pt: typeof en = {
     whatsapp_button: 'Botão do WhatsApp',
     import: 'Importação',
     staff: 'Equipe',
+    sandbox: 'Sandbox (simulado)',
   },
   eventType: {
     requested: 'Confirmação pedida',

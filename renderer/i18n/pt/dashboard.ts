@@ -58,6 +58,7 @@ export const pt: typeof en = {
     whatsapp_button: 'Botão do WhatsApp',
     import: 'Lista importada',
     staff: 'Equipe, a pedido do cliente',
+    sandbox: 'Simulação no sandbox',
   },
   templates: {
     title: 'Modelos',

@@ -42,6 +42,7 @@ export const en = {
     whatsapp_button: 'WhatsApp button',
     import: 'Import',
     staff: 'Staff',
+    sandbox: 'Sandbox (simulated)',
   },
   eventType: {
     requested: 'Asked to confirm',
@@ -153,6 +154,7 @@ export const es: typeof en = {
     whatsapp_button: 'Botón de WhatsApp',
     import: 'Importación',
     staff: 'Personal',
+    sandbox: 'Sandbox (simulado)',
   },
   eventType: {
     requested: 'Se pidió confirmación',

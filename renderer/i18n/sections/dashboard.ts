@@ -52,6 +52,7 @@ export const en = {
     whatsapp_button: 'WhatsApp button',
     import: 'Imported list',
     staff: 'Staff on request',
+    sandbox: 'Sandbox simulation',
   },
   templates: {
     title: 'Templates',
@@ -160,6 +161,7 @@ export const es: typeof en = {
     whatsapp_button: 'Botón de WhatsApp',
     import: 'Lista importada',
     staff: 'Personal a petición',
+    sandbox: 'Simulación en el sandbox',
   },
   templates: {
     title: 'Plantillas',

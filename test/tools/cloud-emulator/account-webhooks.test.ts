@@ -12,7 +12,8 @@ const api = async (path: string, init: RequestInit = {}) => {
 };
 const sendTemplate = (name: string) =>
   api(`${emu.phoneNumberId}/messages`, { method: 'POST', body: JSON.stringify({ messaging_product: 'whatsapp', to: '16505551234', type: 'template', template: { name, language: { code: 'en_US' } } }) });
-const control = (route: string, payload: unknown) => fetch(`${emu.url}/_emulator/${route}`, { method: 'POST', body: JSON.stringify(payload) });
+const control = (route: string, payload: unknown) =>
+  fetch(`${emu.url}/_emulator/${route}`, { method: 'POST', headers: { 'x-emulator-token': emu.controlToken, 'content-type': 'application/json' }, body: JSON.stringify(payload) });
 
 beforeAll(async () => {
   hooks = await startCollector();

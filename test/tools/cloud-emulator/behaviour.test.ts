@@ -180,7 +180,7 @@ describe('emulator control over HTTP', () => {
   const control = (route: string, payload?: unknown, host?: string) =>
     fetch(`${emu.url}/_emulator/${route}`, {
       method: payload === undefined ? 'GET' : 'POST',
-      headers: host ? { host } : {},
+      headers: { 'x-emulator-token': emu.controlToken, 'content-type': 'application/json', ...(host ? { host } : {}) },
       body: payload === undefined ? undefined : JSON.stringify(payload),
     });
 
@@ -208,7 +208,7 @@ describe('emulator control over HTTP', () => {
   it('refuses control calls whose Host is not loopback', async () => {
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request(`${emu.url}/_emulator/sent`, { headers: { host: 'evil.example:80' } }, (res) => {
+      const req = request(`${emu.url}/_emulator/sent`, { headers: { host: 'evil.example:80', 'x-emulator-token': emu.controlToken } }, (res) => {
         res.resume();
         resolve(res.statusCode ?? 0);
       });
