@@ -21,10 +21,10 @@ export const CONSENT_METHODS = [
   'whatsapp_button',
   'import',
   'staff',
+  'sandbox',
 ] as const;
 export type ConsentMethod = (typeof CONSENT_METHODS)[number];
 
-/**
 /**
  * Method of every event the sandbox made (a simulated customer message, a status from the emulator): the marker is
  * a method rather than a new field so that it is covered by the hash like any method, old chains stay valid, and
@@ -38,11 +38,13 @@ export function isSandboxEvent(event: { method: ConsentMethod }): boolean {
   return event.method === SANDBOX_METHOD;
 }
 
+/**
  * Methods where the customer themself acted (typed a keyword, clicked a link, ticked a box, signed at the counter).
  * Only these can reopen a revoked consent: after a STOP, consent.md requires a new explicit act of the customer.
  * Left out on purpose: `import` (a spreadsheet row is the shop's claim, and a list must never re-subscribe someone
  * who unsubscribed), `staff` (a staff member's say-so, the contact page's toggle included; `in_app_toggle` is the
- * customer's own switch on the shop's account page, confirmed by the JOIN message they sent).
+ * customer's own switch on the shop's account page, confirmed by the JOIN message they sent) and `sandbox` (a
+ * simulation: so a simulated START can never reopen a consent that a STOP closed).
  */
 export const CUSTOMER_EXPLICIT_METHODS: readonly ConsentMethod[] = [
   'in_person',
