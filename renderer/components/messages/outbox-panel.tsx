@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ResultOf } from '../../../shared/contract';
 import type { Message } from '../../../shared/contract/messages';
 import { api } from '../../api';
+import { ConfirmDialog } from '../consent/confirm-dialog';
 import { useOwnerGate } from '../owner/use-owner-gate';
 import { messageTitle, stateLabel } from './message-words';
 import './messages.css';
@@ -10,13 +11,17 @@ import './messages.css';
 type OutboxStatus = ResultOf<'outbox:status'>;
 const ORDER = ['queued', 'sending', 'accepted', 'sent', 'delivered', 'read', 'failed', 'skipped', 'unknown'];
 
-/** The outbox at a glance: counts by state, and messages whose outcome is unknown for the owner to resend or drop. */
+/**
+ * The outbox at a glance: counts by state, and messages whose outcome is unknown for the owner to resend or drop.
+ * WhatsApp may already have delivered an unknown message, so resending one asks first and says so.
+ */
 export function OutboxPanel(): ReactNode {
   const { t, i18n } = useTranslation();
   const { run, dialog } = useOwnerGate();
   const [status, setStatus] = useState<OutboxStatus | null>(null);
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
   const [loads, setLoads] = useState(0);
+  const [confirming, setConfirming] = useState<Message | null>(null);
   const id = useId();
 
   useEffect(() => {
@@ -47,8 +52,13 @@ export function OutboxPanel(): ReactNode {
     };
   }, []);
 
-  async function act(item: Message, action: 'resend' | 'drop') {
-    const result = await run(() => (action === 'resend' ? api.outbox.resend({ id: item.id }) : api.outbox.drop({ id: item.id })));
+  /** `confirmUnknown` only after the owner said yes in the dialog: the main process refuses an unknown resend without it. */
+  async function act(item: Message, action: 'resend' | 'drop', confirmUnknown = false) {
+    const result = await run(() =>
+      action === 'resend'
+        ? api.outbox.resend(confirmUnknown ? { id: item.id, confirmUnknown: true } : { id: item.id })
+        : api.outbox.drop({ id: item.id }),
+    );
     setMessage(result.ok ? { text: t(action === 'resend' ? 'messages.outbox.resent' : 'messages.outbox.dropped', { to: item.to }) } : { text: result.error.message, error: true });
     setLoads((n) => n + 1);
   }
@@ -94,7 +104,7 @@ export function OutboxPanel(): ReactNode {
                   <td>{messageTitle(t, item)}</td>
                   <td>{time.format(item.createdAt)}</td>
                   <td>
-                    <button type="button" onClick={() => void act(item, 'resend')}>
+                    <button type="button" onClick={() => (item.state === 'unknown' ? setConfirming(item) : void act(item, 'resend'))}>
                       {t('messages.outbox.resend')}
                       <span className="visually-hidden"> {item.to}</span>
                     </button>{' '}
@@ -112,6 +122,19 @@ export function OutboxPanel(): ReactNode {
       <p role={message?.error ? 'alert' : 'status'} className={message?.error ? 'form-error' : undefined}>
         {message?.text}
       </p>
+      {confirming && (
+        <ConfirmDialog
+          title={t('messages.outbox.confirmTitle')}
+          confirmLabel={t('messages.outbox.confirmResend')}
+          onConfirm={() => {
+            setConfirming(null);
+            void act(confirming, 'resend', true);
+          }}
+          onCancel={() => setConfirming(null)}
+        >
+          <p>{t('messages.outbox.confirmBody', { what: messageTitle(t, confirming), to: confirming.to })}</p>
+        </ConfirmDialog>
+      )}
       {dialog}
     </section>
   );

@@ -34,7 +34,7 @@ export const pt: typeof en = {
   failed: 'Falhou: {{reason}}',
   failedWithCode: 'Falhou (erro {{code}}): {{reason}}',
   unknownExplain:
-    'Ela pode ter chegado ou não ao WhatsApp. O dono pode reenviar ou descartar em Configurações → Caixa de saída.',
+    'O WhatsApp pode já ter entregado esta mensagem: o app não recebeu resposta. O dono pode reenviar ou descartar em Configurações → Caixa de saída.',
   origin: {
     welcome: 'Mensagem de boas-vindas',
     notification: 'Notificação',
@@ -119,7 +119,11 @@ export const pt: typeof en = {
     counts: 'Mensagens por situação',
     unknownTitle: 'Mensagens com resultado desconhecido',
     unknownExplain:
-      'Estas mensagens podem ter chegado ou não ao WhatsApp (o app parou durante o envio). Só reenvie se tiver certeza de que o cliente não recebeu.',
+      'O WhatsApp pode já ter entregado estas mensagens: o app as enviou, mas não recebeu resposta. Só reenvie se tiver certeza de que o cliente não recebeu.',
+    confirmTitle: 'Enviar esta mensagem de novo?',
+    confirmBody:
+      'O WhatsApp pode já ter entregado “{{what}}” para {{to}}. Se entregou, o cliente vai receber duas vezes. Só envie de novo se tiver certeza de que ele não recebeu.',
+    confirmResend: 'Enviar de novo',
     to: 'Para',
     what: 'Mensagem',
     when: 'Na fila desde',

@@ -31,7 +31,8 @@ export const en = {
   },
   failed: 'Failed: {{reason}}',
   failedWithCode: 'Failed (error {{code}}): {{reason}}',
-  unknownExplain: 'It may or may not have reached WhatsApp. The owner can resend or drop it in Settings → Outbox.',
+  unknownExplain:
+    'WhatsApp may already have delivered it: the app got no answer. The owner can resend or drop it in Settings → Outbox.',
   origin: {
     welcome: 'Welcome message',
     notification: 'Notification',
@@ -115,7 +116,11 @@ export const en = {
     counts: 'Messages by state',
     unknownTitle: 'Messages with an unknown outcome',
     unknownExplain:
-      'These messages may or may not have reached WhatsApp (the app stopped while sending). Resend one only if you are sure the customer did not get it.',
+      'WhatsApp may already have delivered these messages: the app sent them but got no answer. Resend one only if you are sure the customer did not get it.',
+    confirmTitle: 'Send this message again?',
+    confirmBody:
+      'WhatsApp may already have delivered “{{what}}” to {{to}}. If it did, the customer gets it twice. Send it again only if you are sure they did not get it.',
+    confirmResend: 'Send again',
     to: 'To',
     what: 'Message',
     when: 'Queued',
@@ -209,7 +214,8 @@ export const es: typeof en = {
   },
   failed: 'Fallido: {{reason}}',
   failedWithCode: 'Fallido (error {{code}}): {{reason}}',
-  unknownExplain: 'Puede que haya llegado a WhatsApp o no. El propietario puede reenviarlo o descartarlo en Ajustes → Bandeja de salida.',
+  unknownExplain:
+    'Puede que WhatsApp ya lo haya entregado: la aplicación no recibió respuesta. El propietario puede reenviarlo o descartarlo en Ajustes → Bandeja de salida.',
   origin: {
     welcome: 'Mensaje de bienvenida',
     notification: 'Notificación',
@@ -293,7 +299,11 @@ export const es: typeof en = {
     counts: 'Mensajes por estado',
     unknownTitle: 'Mensajes con resultado desconocido',
     unknownExplain:
-      'Puede que estos mensajes hayan llegado a WhatsApp o no (la aplicación se detuvo mientras enviaba). Reenvía uno solo si sabes que el cliente no lo recibió.',
+      'Puede que WhatsApp ya haya entregado estos mensajes: la aplicación los envió pero no recibió respuesta. Reenvía uno solo si sabes que el cliente no lo recibió.',
+    confirmTitle: '¿Enviar este mensaje otra vez?',
+    confirmBody:
+      'Puede que WhatsApp ya haya entregado «{{what}}» a {{to}}. Si es así, el cliente lo recibirá dos veces. Envíalo de nuevo solo si sabes que no lo recibió.',
+    confirmResend: 'Enviar otra vez',
     to: 'Para',
     what: 'Mensaje',
     when: 'En cola desde',
