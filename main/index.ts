@@ -10,6 +10,8 @@ import { registerAppScheme, setupAppProtocol } from './protocol';
 import { setupSecurity } from './security';
 import { createAppServices, type AppServices } from './services/app-services';
 import { openSecretVault } from './electron/vault';
+import { setupAutoUpdates } from './electron/updater';
+import { busyState } from './services/update-policy';
 import { setupKiosk } from './electron/kiosk-window';
 import { createMainWindow, type MainWindowPaths } from './window';
 
@@ -56,6 +58,8 @@ async function onReady(): Promise<void> {
     printer: createElectronPosterPrinter({ getWindow: () => mainWindow }),
   });
   opened.backups.startDaily();
+  // Off unless a feed is configured; never restarts while a campaign sends or an import runs.
+  setupAutoUpdates({ busy: () => busyState(opened) });
   services = opened;
   const ownerUnlocked = () => opened.owner.isUnlocked();
   const dispatch = createDispatcher({
