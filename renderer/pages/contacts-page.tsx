@@ -8,6 +8,7 @@ import { useContactIdFromHash } from '../components/contacts/contact-route';
 import { downloadText } from '../components/entry-points/download';
 import { useOwnerGate } from '../components/owner/use-owner-gate';
 import { useStore } from '../store';
+import { onFindContact, takeFindContactRequest } from '../use-shortcuts';
 import '../components/consent/consent.css';
 import '../components/contacts/contacts.css';
 import '../components/owner/owner.css';
@@ -32,6 +33,13 @@ function ContactsList(): ReactNode {
     reloadContacts();
     void loadTags();
   }, [reloadContacts, loadTags]);
+
+  // F3 ("Find a contact") lands with the cursor in the search box, whether the page was open already or not.
+  useEffect(() => {
+    const focusSearch = () => document.getElementById('contact-search')?.focus();
+    if (takeFindContactRequest()) focusSearch();
+    return onFindContact(focusSearch);
+  }, []);
 
   async function exportCsv() {
     const result = await run(() => api.export.eventsCsv());
