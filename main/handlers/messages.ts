@@ -5,6 +5,8 @@ import { AppError } from '../services/app-error';
 import type { AppServices } from '../services/app-services';
 import type { CloudTemplate } from '../services/cloud/schemas';
 import { conversation, type ConversationLine } from '../services/messaging/conversation';
+import { checkSend, refusalError } from '../services/messaging/send-check';
+import { freeFormOpenUntil } from '../../shared/domain/send-policy/window';
 import { ownerOutboxCall, type OutboxItem } from '../services/outbox';
 
 type MessageChannels =
@@ -13,11 +15,10 @@ type MessageChannels =
   | 'messages:sendTemplate'
   | 'messages:reply'
   | 'messages:forContact'
+  | 'messages:check'
   | 'outbox:status'
   | 'outbox:resend'
   | 'outbox:drop';
-
-const WINDOW_MS = 24 * 3600_000;
 
 /** An outbox item for the UI (no internal bookkeeping). */
 export function messageView(item: OutboxItem): Message {
@@ -85,17 +86,21 @@ export function messageHandlers(services: AppServices): Pick<Handlers, MessageCh
       return messageView(item);
     },
     'messages:reply': async ({ contactId, text }) => {
-      const record = ledger.get(contactId);
-      const open = record.lastInboundAt && Date.parse(record.lastInboundAt) + WINDOW_MS > services.deps.now().getTime();
-      if (!open) throw new AppError('window_closed', 'The 24-hour window is closed: only an approved template can be sent now.', 'text');
+      const decision = checkSend({ ledger, templates, now: services.deps.now }, contactId, { kind: 'text' });
+      if (!decision.ok) throw refusalError(decision);
       return messageView(await messaging.sendText(contactId, text));
+    },
+    'messages:check': ({ contactId, kind, name, language }) => {
+      if (kind === 'template' && (!name || !language)) throw new AppError('invalid_argument', 'Choose a template.', 'name');
+      return checkSend({ ledger, templates, now: services.deps.now }, contactId, kind === 'template' ? { kind, name: name!, language: language! } : { kind });
     },
     'messages:forContact': ({ contactId }) => {
       const record = ledger.get(contactId);
-      const until = record.lastInboundAt ? Date.parse(record.lastInboundAt) + WINDOW_MS : null;
+      // Free-form replies: the window the customer's latest message opened, unless that message was a STOP.
+      const until = freeFormOpenUntil(record, services.deps.now().getTime());
       return {
         messages: conversation({ outbox: messaging.outbox, inbound: inbox.messages, templates }, contactId).map(entryView),
-        windowOpenUntil: until && until > services.deps.now().getTime() ? new Date(until).toISOString() : null,
+        windowOpenUntil: until !== undefined ? new Date(until).toISOString() : null,
       };
     },
     'outbox:status': () => {

@@ -55,6 +55,13 @@ export const TemplateSchema = z.object({
 });
 export type TemplateView = z.infer<typeof TemplateSchema>;
 
+/** The send policy's answer for one contact and message (refusal reasons: shared/domain/send-policy SendRefusal). */
+export const SendCheckSchema = z.union([
+  z.object({ ok: z.literal(true) }),
+  z.object({ ok: z.literal(false), reason: z.string(), since: z.string().optional() }),
+]);
+export type SendCheckResult = z.infer<typeof SendCheckSchema>;
+
 const SlotValuesSchema = z.record(z.string().regex(/^(header|body)\.[a-z0-9_]+$/i), z.string().max(1024, 'Keep each value under 1,024 characters.'));
 
 const OutboxId = z.string().min(1, 'Choose a message.').max(200, 'That is not an outbox message id.');
@@ -75,6 +82,19 @@ export const messageChannels = {
   'messages:reply': channel(
     z.object({ contactId: z.string().min(1), text: z.string().trim().min(1, 'Type a message.').max(4096, 'WhatsApp messages are at most 4,096 characters.') }),
     MessageSchema,
+  ),
+  /**
+   * What the send policy says before anything is queued (read-only): would this template or free-form text go to
+   * this contact now? A refusal carries the policy's reason and, where known, since when ("opted out on 3 May").
+   */
+  'messages:check': channel(
+    z.object({
+      contactId: z.string().min(1),
+      kind: z.enum(['template', 'text']),
+      name: z.string().min(1).optional(),
+      language: z.string().min(2).optional(),
+    }),
+    SendCheckSchema,
   ),
   /** The conversation, oldest first (the latest 200 lines), and the 24 h window. */
   'messages:forContact': channel(

@@ -2,6 +2,7 @@ import type { ConsentPurpose } from '../../../shared/domain/consent/event';
 import { SANDBOX_METHOD, USER_PREFERENCES_SOURCE, type ConsentMethod } from '../../../shared/domain/consent/event';
 import { classifyKeyword, parseJoinCode, type ExtraKeywords } from '../../../shared/domain/consent/keywords';
 import { findRefCode } from '../../../shared/domain/entry-points/ref-code';
+import { keywordPlan } from '../../../shared/domain/send-policy/keyword-policy';
 import type { ConsentLedger, EventDraft } from '../consent/ledger';
 import type { ContactRecord } from '../consent/contact-record';
 import type { EntryPointsService } from '../entry-points-service';
@@ -127,8 +128,8 @@ export class InboxService {
     }
     const intent = classifyKeyword(said, this.deps.keywords()) ?? (viaButton ? classifyKeyword(body, this.deps.keywords()) : null);
     if (intent === 'stop') {
-      const active = PURPOSES.filter((p) => record.derived[p].state !== 'opted_out');
-      const purposes = active.length > 0 ? active : PURPOSES;
+      const plan = keywordPlan('stop', record.derived);
+      const purposes = plan.revoke;
       const drafts: EventDraft[] = purposes.map((purpose) => ({
         ...base,
         type: 'revoked',
@@ -139,7 +140,7 @@ export class InboxService {
       }));
       const written = await this.deps.ledger.record(record.id, drafts);
       // Only the first STOP gets the confirmation: a repeated STOP must not start a conversation.
-      if (active.length > 0) await this.deps.messenger.reply(written.record, 'unsubscribe_ack', purposes);
+      if (plan.reply === 'unsubscribe_ack') await this.deps.messenger.reply(written.record, 'unsubscribe_ack', purposes);
     } else if (intent === 'start') {
       const purposes = this.startPurposes(record).filter(made.mayConfirm);
       const drafts: EventDraft[] = purposes.map((purpose) => ({
@@ -156,16 +157,9 @@ export class InboxService {
     }
   }
 
-  /**
-   * YES/START confirms what the customer was asked about (pending requests) or had stopped; with neither, both
-   * purposes the program describes in its HELP text. Already opted-in purposes are left alone.
-   */
+  /** What YES/START confirms: the send policy's keyword plan, the same on WhatsApp and SMS. */
   private startPurposes(record: ContactRecord): ConsentPurpose[] {
-    const pending = PURPOSES.filter((p) => record.derived[p].state === 'pending');
-    if (pending.length > 0) return pending;
-    const stopped = PURPOSES.filter((p) => record.derived[p].state === 'opted_out');
-    if (stopped.length > 0) return stopped;
-    return PURPOSES.filter((p) => record.derived[p].state !== 'opted_in');
+    return keywordPlan('start', record.derived).confirm;
   }
 
   private async userPreference(event: UserPreferenceEvent): Promise<void> {

@@ -1,6 +1,7 @@
 import { ulid } from 'ulid';
 import type { ConsentPurpose } from '../../../shared/domain/consent/event';
 import { classifyKeyword, type ExtraKeywords } from '../../../shared/domain/consent/keywords';
+import { keywordPlan } from '../../../shared/domain/send-policy/keyword-policy';
 import { buildWaLink } from '../../../shared/domain/entry-points/wa-link';
 import { formatPhone, normalizePhone } from '../../../shared/domain/phone';
 import { AppError } from '../app-error';
@@ -309,26 +310,44 @@ export class RemoteRequestsService {
     if (!record) return;
     const open = this.store.openFor(record.id);
     const now = this.deps.now().getTime();
+    const derived = { marketing: refreshForTime(record.derived.marketing, now, null), utility: refreshForTime(record.derived.utility, now, null) };
+    // The same keyword plan as WhatsApp's (shared/domain/send-policy): what is revoked or confirmed, and the reply.
+    const plan = keywordPlan(intent, derived);
     if (intent === 'stop') {
-      const purposes = (['marketing', 'utility'] as const).filter((p) => record.derived[p].state !== 'opted_out');
-      const drafts: EventDraft[] = purposes.map((purpose) => ({
+      const drafts: EventDraft[] = plan.revoke.map((purpose) => ({
         type: 'revoked', purpose, method: 'sms_keyword', source: 'sms reply', evidence, recordedBy: 'system', occurredAt,
       }));
-      if (drafts.length > 0) await this.deps.ledger.record(record.id, drafts);
+      await this.deps.ledger.record(record.id, drafts);
       await this.store.close(open.map((r) => r.id), 'revoked', new Date(now).toISOString());
+      if (plan.reply === 'unsubscribe_ack') await this.confirmStop(client, parsed.phone.e164, plan.revoke);
       return;
     }
-    const request = open.find((r) => r.purposes.some((p) => refreshForTime(record.derived[p], now, null).state === 'pending'));
+    const request = open.find((r) => r.purposes.some((p) => plan.confirm.includes(p) && derived[p].state === 'pending'));
     if (request) {
       await this.deps.ledger.record(record.id, this.confirmDrafts(request, evidence, 'system', occurredAt, 'sms reply'));
       await this.store.close([request.id], 'confirmed', new Date(now).toISOString());
       return;
     }
-    const stopped = (['marketing', 'utility'] as const).filter((p) => record.derived[p].state === 'opted_out');
-    if (stopped.length > 0) {
-      await this.deps.ledger.record(record.id, stopped.map((purpose) => ({
+    if (plan.confirm.length > 0) {
+      await this.deps.ledger.record(record.id, plan.confirm.map((purpose) => ({
         type: 'confirmed', purpose, method: 'sms_keyword', source: 'sms reply', evidence, recordedBy: 'system', occurredAt,
       })));
+    }
+  }
+
+  /** The one "you're unsubscribed" SMS (CTIA); a failure to send it never undoes or repeats the recorded STOP. */
+  private async confirmStop(client: TwilioClient, to: string, purposes: ConsentPurpose[]): Promise<void> {
+    const shop = this.shop();
+    try {
+      const text = await this.deps.texts.render('unsubscribed', shop.locale, {
+        business: shop.businessName,
+        purposes,
+        phone: formatPhone(shop.phoneE164),
+        ...this.deps.settings.get().program,
+      });
+      await client.send(to, text.text);
+    } catch (error) {
+      this.deps.log?.(`could not send the unsubscribe confirmation by SMS: ${(error as Error).message}`);
     }
   }
 

@@ -46,18 +46,19 @@ export function freeFormOpenUntil(facts: WindowFacts, now: number): number | und
   return closes !== undefined && closes > now ? closes : undefined;
 }
 
-/** Methods by which a customer's own message revokes (a STOP keyword or a stop button in the chat). */
-const STOP_MESSAGE_METHODS: ReadonlySet<string> = new Set(['whatsapp_keyword', 'whatsapp_button', 'sms_keyword']);
-
 /**
- * When the customer last said STOP in a message of their own, from their consent events (WhatsApp's own "stop
- * marketing" control is not a message to the shop and does not count).
+ * When the customer last said STOP in a message of their own (a keyword or stop button: the revocation carries
+ * their message), from their consent events. WhatsApp's own "stop marketing" control is not a message to the shop
+ * and does not count.
  */
-export function lastStopOf(events: readonly { type: string; method: string; source: string; occurredAt: string }[]): string | undefined {
+export function lastStopOf(
+  events: readonly { type: string; source: string; occurredAt: string; evidence: { inboundMessageId?: string | undefined; keyword?: string | undefined } }[],
+): string | undefined {
   let last: string | undefined;
   let lastMs = -Infinity;
   for (const event of events) {
-    if (event.type !== 'revoked' || !STOP_MESSAGE_METHODS.has(event.method) || event.source === USER_PREFERENCES_SOURCE) continue;
+    if (event.type !== 'revoked' || event.source === USER_PREFERENCES_SOURCE) continue;
+    if (event.evidence.inboundMessageId === undefined && event.evidence.keyword === undefined) continue;
     const at = Date.parse(event.occurredAt);
     if (at > lastMs) {
       lastMs = at;
