@@ -225,6 +225,34 @@ describe('web bridge request bodies', () => {
     expect((await request('POST', '/api/profile:get', authed(), '{}')).status).toBe(200);
   });
 
+  it('never holds more body bytes than its budget, with real bytes arriving in parallel', async () => {
+    const budget = 1024 * 1024;
+    const small = await startWebBridge({
+      dispatch: async () => ({ ok: true, value: null }),
+      bus: { listen: () => () => undefined } as never,
+      staticDir: '/nonexistent',
+      maxBufferedBytes: budget,
+    });
+    try {
+      const body = JSON.stringify({ text: 'x'.repeat(400 * 1024), fileName: 'a.csv' });
+      const statuses = await Promise.all(
+        Array.from({ length: 8 }, () => {
+          const { req, response } = upload(small, '/api/import:preview', { ...authedFor(small), 'content-length': Buffer.byteLength(body) });
+          req.on('error', () => undefined);
+          req.end(body);
+          return response.then((r) => r.status);
+        }),
+      );
+      // Two 400 KiB bodies fit in 1 MiB at once; a body that would pass the budget is turned away (503), never buffered.
+      expect(statuses.every((s) => s === 200 || s === 503)).toBe(true);
+      expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(2);
+      expect(small.bodyStats().peakBufferedBytes).toBeLessThanOrEqual(budget);
+      expect(small.bodyStats().peakBufferedBytes).toBeGreaterThan(0);
+    } finally {
+      await small.close();
+    }
+  });
+
   it('bounds the bytes of all bodies together: eight 60 MB imports do not all get a slot', async () => {
     const budgeted = await startWebBridge({
       dispatch: async () => ({ ok: true, value: null }),
