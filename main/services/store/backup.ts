@@ -5,6 +5,7 @@ import path from 'node:path';
 import { StoreError } from './errors';
 import { fsyncDir, pathExists, renameWithRetry, writeAll } from './fs-atomic';
 import type { StoreFile } from './collection-store';
+import { makeHandlePrivate, mkdirPrivate, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './permissions';
 
 /** Why a backup was made: automatic ones are pruned, the others are kept until deleted. */
 export type BackupKind = 'auto' | 'manual' | 'pre-migration';
@@ -55,13 +56,13 @@ export async function writeBackup(
   },
   control: CopyControl = {},
 ): Promise<BackupInfo> {
-  await fs.mkdir(input.backupDir, { recursive: true });
+  await mkdirPrivate(input.backupDir);
   const stamp = new Date(input.createdAt).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   let name = `${input.kind}-${stamp}`;
   for (let n = 2; await pathExists(path.join(input.backupDir, name)); n++) name = `${input.kind}-${stamp}-${n}`;
   const temp = path.join(input.backupDir, `.tmp-${name}`);
   await fs.rm(temp, { recursive: true, force: true });
-  await fs.mkdir(temp);
+  await fs.mkdir(temp, { mode: PRIVATE_DIR_MODE });
   const files: Manifest['files'] = [];
   try {
     const total = await totalBytes(input.files);
@@ -88,7 +89,7 @@ export async function writeBackup(
     schemaVersion: input.schemaVersion,
     files,
   };
-  const manifestHandle = await fs.open(path.join(temp, MANIFEST), 'w');
+  const manifestHandle = await fs.open(path.join(temp, MANIFEST), 'w', PRIVATE_FILE_MODE);
   await manifestHandle.writeFile(JSON.stringify(manifest, null, 2));
   await manifestHandle.sync();
   await manifestHandle.close();
@@ -163,7 +164,7 @@ export async function pruneBackups(backupDir: string, keep = 14, kind: BackupKin
 
 /** Copies a backup's data files into `target` (created), fsync'd, checking each checksum again while copying. */
 export async function copyBackupFiles(backupPath: string, manifest: Manifest, target: string): Promise<void> {
-  await fs.mkdir(target, { recursive: true });
+  await mkdirPrivate(target);
   for (const file of manifest.files) {
     const copied = await copyPrefix(path.join(backupPath, file.name), path.join(target, file.name), undefined);
     if (!copied || copied.sha256 !== file.sha256) throw invalid(backupPath, `the file ${file.name} changed while restoring`);
@@ -202,8 +203,10 @@ async function copyPrefix(
   const hash = createHash('sha256');
   let bytes = 0;
   try {
-    const output = await fs.open(target, 'w');
+    // Backups hold the same personal data as the folder: owner-only too, and so is what a restore copies back.
+    const output = await fs.open(target, 'w', PRIVATE_FILE_MODE);
     try {
+      await makeHandlePrivate(output);
       const limit = length ?? (await input.stat()).size;
       const buffer = Buffer.allocUnsafe(1 << 20);
       while (bytes < limit) {

@@ -7,6 +7,7 @@ import { EventLog, type EventLogOptions } from './event-log';
 import { pathExists, writeSmallFileAtomic } from './fs-atomic';
 import { acquireLock, LOCK_FILE } from './lock-file';
 import { Mutex } from './mutex';
+import { mkdirPrivate, tightenTree } from './permissions';
 import { finishInterruptedRestore, restoreBackup } from './restore';
 
 /** One schema step: brings the data from the previous version to `version`. Must be safe to run again after a crash. */
@@ -66,7 +67,7 @@ export class DataStore {
     let release: (() => Promise<void>) | undefined;
     try {
       await finishInterruptedRestore(dir);
-      await fs.mkdir(dir, { recursive: true });
+      await mkdirPrivate(dir);
       release = await acquireLock(dir, now);
       const current = await readSchemaVersion(dir);
       const migrations = [...(options.migrations ?? [])].sort((a, b) => a.version - b.version);
@@ -75,6 +76,9 @@ export class DataStore {
         throw new StoreError('schema_too_new', `The data is from a newer version of the app (schema ${current} > ${latest}). Update the app.`);
       }
       const backupDir = path.resolve(options.backupDir ?? `${dir}-backups`);
+      // Folders and files written by older versions were 0755/0644: owner-only from now on, backups included.
+      await tightenTree(dir);
+      if (await pathExists(backupDir)) await tightenTree(backupDir, 1);
       const store = new DataStore(dir, backupDir, current, options, release);
       const pending = migrations.filter((migration) => migration.version > current);
       if (pending.length > 0 && (await hasData(dir))) await store.backup('pre-migration');

@@ -1,6 +1,7 @@
 import { constants } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { makeHandlePrivate, PRIVATE_FILE_MODE } from './permissions';
 
 /**
  * Errors of a directory fsync that only mean "this platform or file system cannot flush a folder": Windows opens
@@ -84,8 +85,10 @@ export async function writeFileAtomic(
   produce: (write: (chunk: string | Buffer) => Promise<void>) => Promise<void>,
 ): Promise<void> {
   const temp = `${target}.tmp`;
-  const handle = await fs.open(temp, 'w');
+  const handle = await fs.open(temp, 'w', PRIVATE_FILE_MODE);
   try {
+    // A temp file left by a crash keeps its old mode when reopened; the rename would carry it over.
+    await makeHandlePrivate(handle);
     let unsynced = 0;
     await produce(async (chunk) => {
       const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { StoreError } from './errors';
 import { fsyncDir, pathExists, writeAll } from './fs-atomic';
 import { parseObjectLine, readLineBatches } from './line-reader';
+import { PRIVATE_FILE_MODE } from './permissions';
 
 /** Where one appended record sits in the file (the newline included in `length`). */
 export interface JournalPosition {
@@ -76,7 +77,7 @@ export class Journal {
       const { size, report } = existed
         ? await scanAndRepair(resolved, options)
         : { size: 0, report: { records: 0, truncatedBytes: 0, damagedTailPath: undefined, skippedLines: 0 } };
-      const handle = await fs.open(resolved, 'a');
+      const handle = await fs.open(resolved, 'a', PRIVATE_FILE_MODE);
       if (!existed) await fsyncDir(path.dirname(resolved));
       return new Journal(resolved, handle, size, report);
     } catch (error) {
@@ -227,7 +228,7 @@ async function scanAndRepair(
       await handle.read(tail, 0, truncatedBytes, goodEnd);
       if (tail.includes(0x0a)) {
         damagedTailPath = `${filePath}.damaged-${(options.now ?? Date.now)()}`;
-        await fs.writeFile(damagedTailPath, tail);
+        await fs.writeFile(damagedTailPath, tail, { mode: PRIVATE_FILE_MODE });
       }
       await handle.truncate(goodEnd);
       await handle.sync();

@@ -4,6 +4,7 @@ import { copyBackupFiles, validateBackup } from './backup';
 import { StoreError } from './errors';
 import { fsyncDir, pathExists, renameWithRetry } from './fs-atomic';
 import { acquireLock, LOCK_FILE } from './lock-file';
+import { PRIVATE_FILE_MODE } from './permissions';
 
 const READY = 'RESTORE_READY';
 
@@ -23,7 +24,7 @@ export async function restoreBackup(input: {
   const staging = `${dir}.restoring`;
   await fs.rm(staging, { recursive: true, force: true });
   await copyBackupFiles(input.backupPath, manifest, staging);
-  await (await fs.open(path.join(staging, READY), 'w')).close();
+  await (await fs.open(path.join(staging, READY), 'w', PRIVATE_FILE_MODE)).close();
   await fsyncDir(staging);
   let previousDir: string | undefined;
   if (await pathExists(dir)) {
