@@ -59,6 +59,8 @@ const MIME: Record<string, string> = {
  * The main-process contract over loopback HTTP for the browser build and the end-to-end tests.
  * Guards: bound to 127.0.0.1 only; Host must be our own (no DNS rebinding); a foreign Origin is refused
  * (no cross-site calls); every API call carries the per-run token that only our own page contains.
+ * Bodies: each channel's limit comes from the contract (small by default); a too-large Content-Length is refused
+ * before reading and a chunked body as soon as it passes the limit (413); few bodies are read at once (503 beyond).
  */
 export async function startWebBridge(options: WebBridgeOptions): Promise<WebBridge> {
   const token = options.token ?? randomBytes(32).toString('hex');
