@@ -114,6 +114,7 @@ test('counter staff log opt-ins by keyboard, find one, record a STOP and export 
 });
 
 test('the kiosk cannot be left without the owner PIN', async ({ page, bridge }) => {
+  test.setTimeout(120_000); // a long journey (kiosk, a wrong PIN's back-off, unlock, export) on a shared machine
   await completeWizard(page, bridge.url);
   await expect(page.getByText('Set a PIN to lock the kiosk screen, so customers cannot leave it.')).toBeVisible();
   await page.getByLabel('New PIN').fill('2468');
