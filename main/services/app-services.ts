@@ -39,11 +39,13 @@ export interface ServiceDeps {
   random?: () => number;
   /** Tests speed the sandbox up: status webhook delays and the per-recipient spacing (6 s in real life). */
   sandbox?: { statusDelays?: { sent: number; delivered: number; read: number }; pairIntervalMs?: number };
+  /** Fetch for calls to the outside world (Cloud API, Twilio): Electron passes Chromium's; Node's by default. */
+  fetch?: typeof fetch;
 }
 
 /** Every main-process service, opened on one data folder. */
 export interface AppServices extends DashboardServices {
-  deps: Required<Omit<ServiceDeps, 'printer' | 'vault' | 'sandbox'>>;
+  deps: Required<Omit<ServiceDeps, 'printer' | 'vault' | 'sandbox' | 'fetch'>>;
   bus: EventBus;
   settings: SettingsStore;
   profile: ProfileService;
@@ -82,7 +84,7 @@ export interface AppServices extends DashboardServices {
 
 /** Opens the data folder and wires the services together; the one place real dependencies meet. */
 export async function createAppServices(input: ServiceDeps): Promise<AppServices> {
-  const { printer: givenPrinter, vault: givenVault, sandbox, ...rest } = input;
+  const { printer: givenPrinter, vault: givenVault, sandbox, fetch: givenFetch, ...rest } = input;
   const deps = { now: () => new Date(), random: Math.random, ...rest };
   const bus = new EventBus();
   // A restore asked for in the previous run happens before anything opens the folder.
@@ -134,6 +136,7 @@ export async function createAppServices(input: ServiceDeps): Promise<AppServices
     log: (m) => console.log(m),
     beforeLive: async () => void (await retireSandboxOptIns(ledger, deps.now)),
     ...(sandbox ? { sandbox } : {}),
+    ...(givenFetch ? { fetch: givenFetch } : {}),
   });
   const messaging = await MessagingService.open({
     store,
@@ -177,6 +180,7 @@ export async function createAppServices(input: ServiceDeps): Promise<AppServices
   const remoteRequests = await RemoteRequestsService.open({
     dataDir: deps.dataDir, ledger, texts, settings: remoteSettings, shop: () => profile.get(), now: deps.now,
     onChange: () => bus.emit('data:changed', { domain: 'contacts' }), log: (m) => console.log(m),
+    ...(givenFetch ? { fetch: givenFetch } : {}),
   });
   remoteRequests.start();
   const dashboard = await openDashboardServices({ dataDir: deps.dataDir, now: deps.now, bus, ledger, messaging, entryPoints, templates, runtime });

@@ -81,6 +81,8 @@ export class CloudRuntime {
       beforeLive?: () => Promise<void>;
       /** How fast the sandbox reports sent/delivered/read (slow enough to watch by default; tests go faster). */
       sandbox?: { statusDelays?: { sent: number; delivered: number; read: number }; pairIntervalMs?: number };
+      /** The live client's fetch: Chromium's in Electron (system proxy, OS certificates); Node's by default. */
+      fetch?: typeof fetch;
     },
   ) {}
 
@@ -186,6 +188,7 @@ export class CloudRuntime {
               wabaId: settings.wabaId,
               // Read per call, so a reconnect with a new token needs no restart of senders.
               getAccessToken: () => token,
+              ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
             })
           : null,
       };
