@@ -8,20 +8,21 @@ import type { TemplatesService } from '../templates-service';
 
 /** What the gate reads: the ledger's current state (records and the revocations being recorded) and the catalogue. */
 export interface ConsentGateDeps {
-  ledger: Pick<ConsentLedger, 'get' | 'heldFor'>;
+  /** heldFor may be missing in a bare stand-in for the ledger: nothing is then being recorded. */
+  ledger: Pick<ConsentLedger, 'get'> & Partial<Pick<ConsentLedger, 'heldFor'>>;
   templates: Pick<TemplatesService, 'find'>;
   now: () => Date;
   staleAfterMonths?: number;
 }
 
 /** The send policy's view of a stored contact, with what the ledger is recording for it right now. */
-export function policyContact(record: ContactRecord, ledger: Pick<ConsentLedger, 'heldFor'>): PolicyContact {
+export function policyContact(record: ContactRecord, ledger: Partial<Pick<ConsentLedger, 'heldFor'>>): PolicyContact {
   return {
     phone: record.phone,
     derived: record.derived,
     lastInboundAt: record.lastInboundAt,
     lastStopAt: record.lastStopAt,
-    held: ledger.heldFor(record.id),
+    held: ledger.heldFor?.(record.id),
   };
 }
 

@@ -1,4 +1,5 @@
 import { USER_PREFERENCES_SOURCE, type ConsentEvent, type ConsentPurpose } from '../../../shared/domain/consent/event';
+import { purposeForCategory, toTemplateCategory } from '../../../shared/domain/send-policy/category';
 import { toSendComponents, type SlotValues } from '../../../shared/domain/templates/render';
 import { AppError } from '../app-error';
 import { CloudNetworkError } from '../cloud/errors';
@@ -94,14 +95,14 @@ export class MessagingService {
     const template = this.deps.templates.find(input.name, input.language);
     if (!template) throw new AppError('not_found', 'That template is not in the synced list. Sync templates and try again.', 'name');
     if (template.status !== 'APPROVED') throw new AppError('template_not_approved', `The template is ${template.status.toLowerCase()}; only approved templates can be sent.`, 'name');
-    const category = (template.category ?? 'UTILITY').toUpperCase() as 'MARKETING' | 'UTILITY' | 'AUTHENTICATION';
+    const category = toTemplateCategory(template.category);
     const [item] = await this.outbox.enqueue([
       {
         contactId: record.id,
         to: record.phone,
         kind: 'template',
         template: { name: template.name, language: template.language, category, components: toSendComponents(template, input.values) },
-        purpose: category === 'MARKETING' ? 'marketing' : 'utility',
+        purpose: purposeForCategory(category),
         origin: input.origin ?? 'notification',
       },
     ]);

@@ -5,6 +5,7 @@ import type { CampaignView } from '../../../shared/contract/campaigns';
 import type { TemplateView } from '../../../shared/contract/messages';
 import { valuesFor } from '../../../shared/domain/campaigns';
 import { CONSENT_METHODS } from '../../../shared/domain/consent/event';
+import { purposeForCategory, toTemplateCategory } from '../../../shared/domain/send-policy/category';
 import { renderTemplate, templateSlots, type TemplateShape } from '../../../shared/domain/templates/render';
 import { api } from '../../api';
 import { useStore } from '../../store';
@@ -53,8 +54,8 @@ export function CampaignForm({ onCreated, onCancel }: { onCreated: (campaign: Ca
   const saved = template ? savedMappings[mappingKey(template.name, template.language)]?.slots : undefined;
   // What the saved mapping leaves to "type when sending" is typed here; with none saved, names fill every slot.
   const slotsDraft = useMemo(() => editedDraft ?? draftOf(slots, saved, saved ? 'text' : 'name'), [editedDraft, slots, saved]);
-  const category = (template?.category ?? 'UTILITY').toUpperCase();
-  const purpose = category === 'MARKETING' ? 'marketing' : 'utility';
+  const category = toTemplateCategory(template?.category);
+  const purpose = purposeForCategory(category);
   const label = (found: { key: string; values?: Record<string, string> }) => t(found.key, found.values);
 
   useEffect(() => {

@@ -1,10 +1,13 @@
 /**
  * The dry run: for a campaign's audience, who will be sent to, who will be skipped and why, and what it costs.
- * It applies the consent gate's own rule (canSend, with the same inputs the gate builds at send time) so what the
- * dry run promises is what happens, then the parameter mapping, then the messaging-limit budget.
+ * It asks the send policy (decideSend, with the same inputs the gate builds at send time) so what the dry run
+ * promises is what happens, then the parameter mapping, then the messaging-limit budget.
  */
 import { isMarketingBlocked } from '../consent/marketing-blocked-countries';
-import { canSend, type SendRefusal, type TemplateCategory } from '../consent/state';
+import type { SendRefusal } from '../send-policy/can-send';
+import type { TemplateCategory } from '../send-policy/category';
+import { decideSend } from '../send-policy/decide';
+import { isWindowOpen } from '../send-policy/window';
 import type { SlotValues, TemplateShape } from '../templates/render';
 import { matchesAudience } from './audience';
 import { missingFor, valuesFor } from './mapping';
@@ -25,8 +28,6 @@ export const SKIP_REASONS: readonly SkipReason[] = [
   'missing_parameter',
   'over_messaging_limit',
 ];
-
-const WINDOW_MS = 24 * 3600_000;
 
 /** What the dry run needs; everything time- or store-dependent is passed in. */
 export interface DryRunInput {
@@ -89,17 +90,13 @@ export function consentDecision(
   now: number,
   blocked: (e164: string, now: number) => boolean = isMarketingBlocked,
 ): { ok: true } | { ok: false; reason: SendRefusal } {
-  const windowOpenUntil = contact.lastInboundAt ? Date.parse(contact.lastInboundAt) + WINDOW_MS : undefined;
-  const countryBlockedForMarketing = blocked(contact.phone, now);
-  if (kind === 'session') {
-    return canSend({ derived: contact.derived, now, kind: 'session', ...(windowOpenUntil ? { windowOpenUntil } : {}), countryBlockedForMarketing });
-  }
-  return canSend({ derived: contact.derived, templateCategory: category, now, kind: 'template', countryBlockedForMarketing });
+  const decision = decideSend(contact, kind === 'session' ? { kind: 'text', origin: 'reply' } : { kind: 'template', category }, { now, blocked });
+  return decision.ok ? decision : { ok: false, reason: decision.reason };
 }
 
 /** True while the customer's own message keeps their 24 h window open (templates then do not count against the limit). */
 export function windowOpen(contact: Pick<AudienceContact, 'lastInboundAt'>, now: number): boolean {
-  return contact.lastInboundAt !== null && Date.parse(contact.lastInboundAt) + WINDOW_MS > now;
+  return isWindowOpen(contact.lastInboundAt, now);
 }
 
 /** Runs the dry run over the audience (one pass; contacts in the order given). */

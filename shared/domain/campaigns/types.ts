@@ -30,6 +30,8 @@ export interface AudienceContact {
   tags: string[];
   derived: DerivedConsent;
   lastInboundAt: string | null;
+  /** The customer's latest STOP by message: free-form campaigns skip them until they write again. */
+  lastStopAt?: string | undefined;
 }
 
 /** Meta's messaging-limit tiers: unique customers reached with templates outside the window per rolling 24 h. */
