@@ -22,8 +22,8 @@ export const events = {
   }),
   /** Something the owner should know about sending (paused, offline, template problems). */
   'outbox:alert': z.object({ kind: z.string(), message: z.string() }),
-  /** The app menu's F2 (Counter) / F3 (Find a contact): the renderer goes there, as its own shortcuts do. */
-  'app:navigate': z.object({ route: z.enum(['counter', 'contacts']) }),
+  /** Main sends the renderer to a page: the menu's F2 (Counter) / F3 (Find a contact), or Settings to enter secrets again. */
+  'app:navigate': z.object({ route: z.enum(['counter', 'contacts', 'settings']) }),
   /** The kiosk was entered or left (main owns it; every window follows). */
   'kiosk:changed': KioskStatusSchema,
 };
