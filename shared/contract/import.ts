@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONSENT_PURPOSES } from '../domain/consent/event';
+import { EXISTING_NAME_CHOICES } from '../domain/import/name-changes';
 import { channel } from './define';
 
 /** The most file text one call accepts (characters, about as many bytes for CSV). */
@@ -55,7 +56,13 @@ export const ImportCountsSchema = z.object({
   noConsent: z.number().int(),
   /** Rows whose number appears earlier in the file (merged into one contact). */
   duplicates: z.number().int(),
+  /** Contacts on record whose name the file would change (the owner chooses: keep or take the file's). */
+  nameChanges: z.number().int(),
 });
+
+/** A contact on record that the file names differently. */
+export const NameChangeSchema = z.object({ row: z.number().int(), phone: z.string(), current: z.string(), incoming: z.string() });
+export type NameChange = z.infer<typeof NameChangeSchema>;
 
 /** One preview row: its cells and what the import would do with it. */
 export const PreviewRowSchema = z.object({
@@ -84,6 +91,8 @@ export const ImportPreviewSchema = z.object({
   counts: ImportCountsSchema,
   /** The first problems in the file (the import itself returns all of them). */
   errors: z.array(RowErrorSchema),
+  /** The first contacts the file would rename (counts.nameChanges has them all). */
+  nameChanges: z.array(NameChangeSchema),
 });
 export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
 
@@ -116,6 +125,9 @@ export const ImportSummarySchema = z.object({
   duplicates: z.number().int(),
   /** Consent rows not applied because the person opted out of that purpose (earlier, or elsewhere in the file). */
   skippedOptedOut: z.array(z.object({ row: z.number().int(), phone: z.string(), purpose: z.enum(CONSENT_PURPOSES) })),
+  /** Contacts on record under another name: kept as they were, or renamed because the owner chose the file's names. */
+  namesKept: z.number().int(),
+  namesReplaced: z.number().int(),
   errors: z.array(RowErrorSchema),
   cancelled: z.boolean(),
   elapsedMs: z.number(),
@@ -148,6 +160,8 @@ export const importChannels = {
         .min(1, 'Enter who confirms that these people agreed (your name).')
         .max(80, 'Keep the name of who confirms under 80 characters.'),
       importId: ImportId.optional(),
+      /** Numbers on record under another name: keep the stored name (the default) or take the file's. */
+      existingNames: z.enum(EXISTING_NAME_CHOICES).default('keep'),
     }),
     ImportSummarySchema,
     { owner: true, maxBodyBytes: IMPORT_MAX_BODY_BYTES },

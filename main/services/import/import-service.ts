@@ -1,7 +1,17 @@
 import { ulid } from 'ulid';
 import type { ImportPreview, ImportProgress, ImportSummary, RowError } from '../../../shared/contract/import';
 import { CONSENT_PURPOSES, type ConsentPurpose } from '../../../shared/domain/consent/event';
-import { mergeByPhone, type ColumnMapping, type ContactPlan, type InvalidRow, type MappingSuggestion, type ValidRow } from '../../../shared/domain/import';
+import {
+  mergeByPhone,
+  nameChanges,
+  nameToWrite,
+  type ColumnMapping,
+  type ContactPlan,
+  type ExistingNameChoice,
+  type InvalidRow,
+  type MappingSuggestion,
+  type ValidRow,
+} from '../../../shared/domain/import';
 import { AppError } from '../app-error';
 import type { ConsentLedger, EventDraft } from '../consent/ledger';
 import type { ContactRecord } from '../consent/contact-record';
@@ -39,10 +49,13 @@ export interface RunInput {
   defaultPurposes?: ConsentPurpose[];
   importId?: string;
   signal?: AbortSignal;
+  /** Numbers on record under another name: keep the stored name (default) or take the file's. */
+  existingNames?: ExistingNameChoice;
 }
 
 const PREVIEW_ROWS = 20;
 const PREVIEW_ERRORS = 100;
+const PREVIEW_NAME_CHANGES = 100;
 const PROGRESS_EVERY_MS = 100;
 
 function toRowError(row: InvalidRow): RowError {
@@ -76,15 +89,17 @@ export class ImportService {
       pause: this.deps.pause,
     });
     const { table, results } = checked;
-    const counts = { total: table.rows.length, valid: 0, errors: 0, withConsent: 0, optOut: 0, noConsent: 0, duplicates: 0 };
+    const counts = { total: table.rows.length, valid: 0, errors: 0, withConsent: 0, optOut: 0, noConsent: 0, duplicates: 0, nameChanges: 0 };
     const seen = new Set<string>();
     const errors: RowError[] = [];
+    const valid: ValidRow[] = [];
     for (const r of results) {
       if (!r.ok) {
         counts.errors++;
         if (errors.length < PREVIEW_ERRORS) errors.push(toRowError(r));
         continue;
       }
+      valid.push(r);
       counts.valid++;
       if (r.optOut) counts.optOut++;
       else if (r.consent) counts.withConsent++;
@@ -92,6 +107,9 @@ export class ImportService {
       if (seen.has(r.contact.e164)) counts.duplicates++;
       seen.add(r.contact.e164);
     }
+    // Said here, before anything is written: which contacts on record the file names differently.
+    const renames = nameChanges(mergeByPhone(valid), (e164) => this.deps.ledger.findByPhone(e164)?.name);
+    counts.nameChanges = renames.length;
     const rows = table.rows.slice(0, PREVIEW_ROWS).map((cells, i) => {
       const r = results[i];
       if (!r) return { row: i + 1, cells, ok: false, kind: 'error' as const };
@@ -112,6 +130,7 @@ export class ImportService {
       rows,
       counts,
       errors,
+      nameChanges: renames.slice(0, PREVIEW_NAME_CHANGES),
     };
   }
 
@@ -149,7 +168,7 @@ export class ImportService {
     const attester = input.attester.trim();
     const summary: ImportSummary = {
       importId, fileName, total: 0, created: 0, updated: 0, confirmed: 0, revoked: 0, alreadyRecorded: 0, duplicates: 0,
-      skippedOptedOut: [], errors: [], cancelled: false, elapsedMs: 0,
+      skippedOptedOut: [], namesKept: 0, namesReplaced: 0, errors: [], cancelled: false, elapsedMs: 0,
     };
     let done = 0;
     let lastEmit = -Infinity;
@@ -193,6 +212,7 @@ export class ImportService {
     const priorKeys = await loadImportKeys(ledger, this.needHistory(plans));
     const batchSize = this.deps.batchSize ?? 2_000;
     const who = { fileName, attester };
+    const existingNames = input.existingNames ?? 'keep';
     progress('writing', true);
     // The store compacts and checkpoints once the whole file is in, not again and again as the data grows.
     const release = ledger.deferMaintenance();
@@ -205,7 +225,7 @@ export class ImportService {
         const batch = plans.slice(start, end);
         start = end;
         const written = await ledger.importBatch(
-          batch.map((p) => ({ phone: p.e164, name: p.name, tags: p.tags })),
+          batch.map((p) => ({ phone: p.e164, name: this.nameFor(p, existingNames, summary), tags: p.tags })),
           (record, i) => this.draftsFor(batch[i]!, record, priorKeys.get(record.id), who, summary),
         );
         for (const { created, updated, events } of written) {
@@ -224,6 +244,14 @@ export class ImportService {
       release();
     }
     return this.finish(summary, started, progress, false);
+  }
+
+  /** The name handed to the ledger for a planned contact ('' keeps the stored one), counted in the summary. */
+  private nameFor(plan: ContactPlan, choice: ExistingNameChoice, summary: ImportSummary): string {
+    const { name, change } = nameToWrite(plan, this.deps.ledger.findByPhone(plan.e164)?.name, choice);
+    if (change === 'kept') summary.namesKept++;
+    else if (change === 'replaced') summary.namesReplaced++;
+    return name;
   }
 
   /** Contacts whose consent on record does not already settle every consent row, so their history must be read. */

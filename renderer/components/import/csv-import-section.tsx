@@ -3,11 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { IMPORT_MAX_CHARS, type ImportPreview, type ImportProgress, type ImportSummary } from '../../../shared/contract/import';
 import type { ConsentPurpose } from '../../../shared/domain/consent/event';
 import type { ColumnMapping, MappingSuggestion } from '../../../shared/domain/import/column-mapping';
+import type { ExistingNameChoice } from '../../../shared/domain/import/name-changes';
 import { api } from '../../api';
 import { Field } from '../field';
 import { useOwnerGate } from '../owner/use-owner-gate';
 import { ImportResult } from './import-result';
 import { MappingFields } from './mapping-fields';
+import { NameChanges } from './name-changes';
 import { PreviewTable } from './preview-table';
 
 function readFile(file: File): Promise<string> {
@@ -31,6 +33,8 @@ export function CsvImportSection(): ReactNode {
   const [purposes, setPurposes] = useState<ConsentPurpose[]>(['marketing']);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [attester, setAttester] = useState('');
+  // Keeping what is on record is the default: a file renames nobody unless the owner says so.
+  const [existingNames, setExistingNames] = useState<ExistingNameChoice>('keep');
   const [message, setMessage] = useState('');
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [summary, setSummary] = useState<ImportSummary | null>(null);
@@ -85,7 +89,16 @@ export function CsvImportSection(): ReactNode {
     importId.current = id;
     setProgress({ importId: id, phase: 'checking', done: 0, total: preview.counts.total, created: 0, updated: 0, confirmed: 0, revoked: 0, skipped: 0, errors: 0 });
     const result = await run(() =>
-      api.import.run({ text: file.text, fileName: file.name, mapping: mapping as ColumnMapping, hasHeader, defaultPurposes: purposes, attester, importId: id }),
+      api.import.run({
+        text: file.text,
+        fileName: file.name,
+        mapping: mapping as ColumnMapping,
+        hasHeader,
+        defaultPurposes: purposes,
+        attester,
+        importId: id,
+        existingNames,
+      }),
     );
     importId.current = null;
     setProgress(null);
@@ -168,6 +181,7 @@ export function CsvImportSection(): ReactNode {
                 {preview.defaultCountry ? t('import.countryNote', { country: preview.defaultCountry }) : t('import.noCountry')}
               </p>
               <PreviewTable preview={preview} />
+              <NameChanges preview={preview} choice={existingNames} disabled={running} onChoose={setExistingNames} />
               <Field label={t('import.attester')} hint={t('import.attesterHint')}>
                 {({ id, describedBy }) => (
                   <input id={id} aria-describedby={describedBy} value={attester} required maxLength={80} disabled={running} onChange={(e) => setAttester(e.target.value)} />

@@ -28,6 +28,9 @@ export function ImportResult({ summary, onAgain }: { summary: ImportSummary; onA
           alreadyRecorded: count(summary.alreadyRecorded),
         })}
       </p>
+      {summary.namesKept + summary.namesReplaced > 0 && (
+        <p>{t('import.names.result', { kept: count(summary.namesKept), replaced: count(summary.namesReplaced) })}</p>
+      )}
       {summary.skippedOptedOut.length > 0 && (
         <details>
           <summary>{t('import.skippedTitle', { count: summary.skippedOptedOut.length })}</summary>

@@ -51,6 +51,17 @@ export const pt: typeof en = {
   downloadErrors: 'Baixar as linhas com problemas (CSV)',
   moreErrors: 'Mostrando as {{shown}} primeiras; o download tem todas as {{count}}.',
   another: 'Importar outro arquivo',
+  names: {
+    title: 'Contatos salvos com outro nome ({{count}})',
+    intro: 'Estes números já são contatos com outro nome. Escolha qual nome eles mantêm; nada mais do que você salvou muda.',
+    phone: 'Número',
+    current: 'Nome salvo',
+    incoming: 'Nome no arquivo',
+    keep: 'Manter os nomes salvos',
+    replace: 'Usar os nomes do arquivo',
+    more: 'Mostrando os primeiros {{shown}} de {{count}}.',
+    result: '{{kept}} nomes salvos mantidos, {{replaced}} trocados pelos do arquivo.',
+  },
   problems: {
     phone_missing: 'O telefone está vazio.',
     phone_invalid: 'O telefone “{{value}}” não pode ser usado.',

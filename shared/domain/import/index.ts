@@ -7,4 +7,5 @@ export * from './cell-values';
 export * from './row-problems';
 export * from './validate-row';
 export * from './merge-rows';
+export * from './name-changes';
 export * from './import-phone';

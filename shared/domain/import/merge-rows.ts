@@ -13,6 +13,8 @@ export interface ContactPlan {
   rows: number[];
   /** The last non-empty name in the file (a later row corrects an earlier one). */
   name: string;
+  /** The row that name comes from (absent when no row names the contact). */
+  nameRow?: number;
   /** Every tag of every row, first spelling kept. */
   tags: string[];
   /** One consent per purpose: the latest date (on a tie, the later row). */
@@ -36,7 +38,10 @@ export function mergeByPhone(rows: Iterable<ValidRow>): ContactPlan[] {
       plans.set(plan.e164, plan);
     }
     plan.rows.push(row.row);
-    if (row.contact.name) plan.name = row.contact.name;
+    if (row.contact.name) {
+      plan.name = row.contact.name;
+      plan.nameRow = row.row;
+    }
     for (const tag of row.contact.tags) {
       if (!plan.tags.some((t) => t.toLowerCase() === tag.toLowerCase())) plan.tags.push(tag);
     }
