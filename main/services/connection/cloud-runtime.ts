@@ -19,6 +19,9 @@ export interface CloudSettings {
   displayPhoneNumber?: string;
 }
 
+/** settings.json flag: true once sandbox mode ran, false once a live start has closed what it simulated. */
+const SANDBOX_CONSENT_FLAG = 'sandboxConsentToClose';
+
 /** Names of the secrets in the vault. */
 export const SECRET = { token: 'cloud.accessToken', appSecret: 'cloud.appSecret', verifyToken: 'cloud.verifyToken' } as const;
 
@@ -134,6 +137,12 @@ export class CloudRuntime {
   async start(): Promise<void> {
     const settings = this.settings();
     if (settings.mode === 'sandbox') {
+      // Written before the sandbox can record anything: the next live start then checks for simulated opt-ins.
+      if (this.deps.settings.data[SANDBOX_CONSENT_FLAG] !== true) {
+        await this.deps.settings.update((doc) => {
+          doc[SANDBOX_CONSENT_FLAG] = true;
+        });
+      }
       const own = () => ({ phoneNumberId: emulator.phoneNumberId, wabaId: emulator.wabaId, displayPhoneNumber: emulator.displayPhoneNumber });
       const receiver = this.receiver(0, () => 'sandbox-verify', () => emulator.appSecret, own, true);
       const started = await receiver.start();
@@ -161,7 +170,13 @@ export class CloudRuntime {
       return;
     }
     if (settings.mode === 'live') {
-      await this.deps.beforeLive?.();
+      // Unset (a data folder from before the flag existed) counts as "the sandbox may have been used".
+      if (this.deps.beforeLive && this.deps.settings.data[SANDBOX_CONSENT_FLAG] !== false) {
+        await this.deps.beforeLive();
+        await this.deps.settings.update((doc) => {
+          doc[SANDBOX_CONSENT_FLAG] = false;
+        });
+      }
       const token = await this.deps.vault.get(SECRET.token);
       const appSecret = await this.deps.vault.get(SECRET.appSecret);
       const verifyToken = await this.deps.vault.get(SECRET.verifyToken);

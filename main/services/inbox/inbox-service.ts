@@ -1,5 +1,5 @@
 import type { ConsentPurpose } from '../../../shared/domain/consent/event';
-import { SANDBOX_METHOD, USER_PREFERENCES_SOURCE, type ConsentMethod } from '../../../shared/domain/consent/event';
+import { USER_PREFERENCES_SOURCE, sandboxSource } from '../../../shared/domain/consent/event';
 import { classifyKeyword, parseJoinCode, type ExtraKeywords } from '../../../shared/domain/consent/keywords';
 import { findRefCode } from '../../../shared/domain/entry-points/ref-code';
 import { keywordPlan } from '../../../shared/domain/send-policy/keyword-policy';
@@ -35,19 +35,19 @@ export interface InboxDeps {
 const PURPOSES: ConsentPurpose[] = ['marketing', 'utility'];
 
 /**
-/**
- * What a message simulated in the sandbox may do: its events carry the sandbox method (they count in sandbox mode
- * only, see connection/sandbox-consent.ts), and its opt-ins skip every purpose a revocation closed — a simulation
- * never reopens what consent:toggle would refuse to reopen either.
+ * What a message simulated in the sandbox may do: its events are marked by a `sandbox:` source (they count in sandbox
+ * mode only, see connection/sandbox-consent.ts), and its opt-ins skip every purpose a revocation closed — a
+ * simulation never reopens what consent:toggle would refuse to reopen either.
  */
 function sandboxRules(event: { sandbox?: true }, record: ContactRecord) {
   const sandbox = event.sandbox === true;
   return {
-    method: (real: ConsentMethod): ConsentMethod => (sandbox ? SANDBOX_METHOD : real),
+    source: (real: string): string => (sandbox ? sandboxSource(real) : real),
     mayConfirm: (purpose: ConsentPurpose) => !sandbox || record.derived[purpose].state !== 'opted_out',
   };
 }
 
+/**
  * Turns what Meta tells us into the shop's records: inbound messages are kept for the conversation, open the 24 h
  * window, credit the entry point whose ref they carry and act on keywords (the customer's own message is the
  * evidence); statuses go to the outbox; WhatsApp's own "stop marketing" becomes a revocation. Duplicates never reach
@@ -101,22 +101,22 @@ export class InboxService {
       recordedBy: 'system',
       occurredAt: new Date(event.timestampMs).toISOString(),
     };
-    const join = parseJoinCode(body);
     const made = sandboxRules(event, record);
+    const join = parseJoinCode(body);
     const widget = join ? this.deps.joinCodes?.(join.toUpperCase()) : undefined;
     if (join && widget) {
       const drafts: EventDraft[] = widget.purposes.filter(made.mayConfirm).map((purpose) => ({
         ...base,
         type: 'confirmed',
         purpose,
-        method: made.method(widget.method),
-        source: widget.source,
+        method: widget.method,
+        source: made.source(widget.source),
         ...(widget.textShown ? { textShown: widget.textShown } : {}),
         ...(widget.textVersion ? { textVersion: widget.textVersion } : {}),
         ...(widget.locale ? { locale: widget.locale } : {}),
         evidence: { ...evidence, widgetCode: join.toUpperCase(), keyword: 'JOIN' },
       }));
-      await this.deps.ledger.record(record.id, drafts);
+      if (drafts.length > 0) await this.deps.ledger.record(record.id, drafts);
       return;
     }
     if (join) {
@@ -134,8 +134,8 @@ export class InboxService {
         ...base,
         type: 'revoked',
         purpose,
-        method: made.method(viaButton ? 'whatsapp_button' : 'whatsapp_keyword'),
-        source: 'whatsapp',
+        method: viaButton ? 'whatsapp_button' : 'whatsapp_keyword',
+        source: made.source('whatsapp'),
         evidence: { ...evidence, keyword: said.trim().slice(0, 40) || 'STOP' },
       }));
       const written = await this.deps.ledger.record(record.id, drafts);
@@ -147,8 +147,8 @@ export class InboxService {
         ...base,
         type: 'confirmed',
         purpose,
-        method: made.method(viaButton ? 'whatsapp_button' : 'whatsapp_keyword'),
-        source: 'whatsapp',
+        method: viaButton ? 'whatsapp_button' : 'whatsapp_keyword',
+        source: made.source('whatsapp'),
         evidence: { ...evidence, keyword: said.trim().slice(0, 40) },
       }));
       if (drafts.length > 0) await this.deps.ledger.record(record.id, drafts);
@@ -170,8 +170,8 @@ export class InboxService {
       {
         type: 'revoked',
         purpose: 'marketing',
-        method: event.sandbox ? SANDBOX_METHOD : 'whatsapp_button',
-        source: USER_PREFERENCES_SOURCE,
+        method: 'whatsapp_button',
+        source: event.sandbox ? sandboxSource(USER_PREFERENCES_SOURCE) : USER_PREFERENCES_SOURCE,
         evidence: { inboundBody: `user_preferences: ${event.category} ${event.value}`, ...(event.detail ? { note: event.detail } : {}) },
         recordedBy: 'system',
         occurredAt: new Date(event.timestampMs).toISOString(),

@@ -26,16 +26,25 @@ export const CONSENT_METHODS = [
 export type ConsentMethod = (typeof CONSENT_METHODS)[number];
 
 /**
- * Method of every event the sandbox made (a simulated customer message, a status from the emulator): the marker is
- * a method rather than a new field so that it is covered by the hash like any method, old chains stay valid, and
- * it is never a customer's explicit act (a simulation proves nothing a customer did). Such opt-ins count in sandbox
- * mode only: switching to live retires them (main/services/connection/sandbox-consent.ts).
+ * How sandbox data is marked. An event that a sandbox simulation led to keeps the method the simulated customer
+ * used (what the owner is trying out) and gets a `source` starting with SANDBOX_SOURCE_PREFIX: the marker is
+ * covered by the hash like every field, and old chains and the schema stay as they were. Such opt-ins count in
+ * sandbox mode only: before any live connection they are closed by an event of method `sandbox`, the app's own
+ * record that the sandbox ended (main/services/connection/sandbox-consent.ts). `sandbox` is never a customer's act.
  */
 export const SANDBOX_METHOD = 'sandbox' satisfies ConsentMethod;
 
-/** True for an event made in sandbox mode. */
-export function isSandboxEvent(event: { method: ConsentMethod }): boolean {
-  return event.method === SANDBOX_METHOD;
+/** Prefix of the `source` of every event made in the sandbox ("sandbox:whatsapp", "sandbox:widget …"). */
+export const SANDBOX_SOURCE_PREFIX = 'sandbox:';
+
+/** The source to record for something that happened in the sandbox, from the one it would have had for real. */
+export function sandboxSource(realSource: string): string {
+  return realSource.startsWith(SANDBOX_SOURCE_PREFIX) ? realSource : `${SANDBOX_SOURCE_PREFIX}${realSource}`;
+}
+
+/** True for an event made in sandbox mode (or recording that the sandbox ended). */
+export function isSandboxEvent(event: { method: ConsentMethod; source: string }): boolean {
+  return event.method === SANDBOX_METHOD || event.source.startsWith(SANDBOX_SOURCE_PREFIX);
 }
 
 /**
@@ -43,8 +52,8 @@ export function isSandboxEvent(event: { method: ConsentMethod }): boolean {
  * Only these can reopen a revoked consent: after a STOP, consent.md requires a new explicit act of the customer.
  * Left out on purpose: `import` (a spreadsheet row is the shop's claim, and a list must never re-subscribe someone
  * who unsubscribed), `staff` (a staff member's say-so, the contact page's toggle included; `in_app_toggle` is the
- * customer's own switch on the shop's account page, confirmed by the JOIN message they sent) and `sandbox` (a
- * simulation: so a simulated START can never reopen a consent that a STOP closed).
+ * customer's own switch on the shop's account page, confirmed by the JOIN message they sent) and `sandbox` (the
+ * app's record that sandbox mode ended, never a customer's act).
  */
 export const CUSTOMER_EXPLICIT_METHODS: readonly ConsentMethod[] = [
   'in_person',

@@ -94,7 +94,11 @@ describe('sandbox consent never counts in live', () => {
     const simulated = await byPhone(h, '600200001');
     expect(simulated.consent.marketing.state).toBe('opted_in');
     const timeline = (await contact(h, simulated.id)).events as any[];
-    expect(timeline.filter((e) => e.type === 'confirmed').map((e) => e.method)).toEqual(['sandbox', 'sandbox']);
+    const simulatedOptIns = timeline.filter((e) => e.type === 'confirmed');
+    expect(simulatedOptIns.map((e) => [e.method, e.source])).toEqual([
+      ['whatsapp_keyword', 'sandbox:whatsapp'],
+      ['whatsapp_keyword', 'sandbox:whatsapp'],
+    ]);
     // A simulated START never reopens a revoked consent (consent:toggle refuses that too), and writes no opt-in.
     const stopped = await contact(h, stoppedId);
     expect(stopped.contact.consent.marketing.state).toBe('opted_out');
@@ -134,10 +138,29 @@ describe('sandbox consent never counts in live', () => {
     await simulate(h, '+34600300300', 'STOP');
     const after = await contact(h, id);
     expect(after.contact.consent.marketing.state).toBe('opted_out');
-    expect((after.events as any[]).find((e) => e.type === 'revoked').method).toBe('sandbox');
+    expect((after.events as any[]).find((e) => e.type === 'revoked')).toMatchObject({ method: 'whatsapp_keyword', source: 'sandbox:whatsapp' });
     const { live, port } = await liveEmulator();
     await goLive(h, live, port);
     expect((await contact(h, id)).contact.consent.marketing.state).toBe('opted_out');
+  });
+
+  it('leaving the sandbox closes only what rests on a simulation: a real opt-in given after it is kept', async () => {
+    const h = await sandboxShop();
+    await simulate(h, '+34600900900', 'START');
+    const id = (await byPhone(h, '600900900')).id as string;
+    expect((await contact(h, id)).contact.consent).toMatchObject({ marketing: { state: 'opted_in' }, utility: { state: 'opted_in' } });
+    // Then the customer comes to the counter and opts in to marketing for real.
+    await optInAtCounter(h, '600900900');
+    const { live, port } = await liveEmulator();
+    await goLive(h, live, port);
+    const after = await contact(h, id);
+    expect(after.contact.consent.marketing.state).toBe('opted_in');
+    expect(after.contact.consent.utility).toMatchObject({ state: 'opted_out', method: 'sandbox' });
+    expect((after.events as any[]).at(-1)).toMatchObject({ type: 'revoked', purpose: 'utility', method: 'sandbox', source: 'sandbox:ended' });
+    expect(after.chain.ok).toBe(true);
+    // Restarting in live mode writes nothing more: the check ran once.
+    await h.services.runtime.restart();
+    expect((await contact(h, id)).events).toHaveLength(after.events.length);
   });
 
   it('simulation channels are owner-only and exist only in sandbox mode (typed errors)', async () => {
