@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { listBackups, pruneBackups, writeBackup, type BackupInfo, type BackupKind, type CopyControl } from './backup';
 import { CollectionStore, type CollectionOptions, type StoreFile, type StoredRecord } from './collection-store';
+import { isSecretsFile } from './data-location';
 import { StoreError } from './errors';
 import { EventLog, type EventLogOptions } from './event-log';
 import { pathExists, writeSmallFileAtomic } from './fs-atomic';
@@ -159,6 +160,8 @@ export class DataStore {
         const known = new Set(files.map((file) => path.basename(file.file)));
         for (const entry of await fs.readdir(this.dir, { withFileTypes: true })) {
           if (!entry.isFile() || known.has(entry.name) || entry.name === LOCK_FILE || entry.name.endsWith('.tmp')) continue;
+          // Secrets never go into a backup, even if a vault was (wrongly) kept in the data folder.
+          if (isSecretsFile(entry.name)) continue;
           files.push({ file: path.join(this.dir, entry.name), length: undefined });
         }
         return await writeBackup({ files, backupDir: this.backupDir, kind, createdAt, schemaVersion: this.version }, control);

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { copyBackupFiles, validateBackup } from './backup';
+import { isSecretsFile } from './data-location';
 import { StoreError } from './errors';
 import { fsyncDir, pathExists, renameWithRetry } from './fs-atomic';
 import { acquireLock, LOCK_FILE } from './lock-file';
@@ -20,7 +21,10 @@ export async function restoreBackup(input: {
   now: () => number;
 }): Promise<{ previousDir: string | undefined }> {
   const dir = path.resolve(input.dir);
-  const manifest = await validateBackup(input.backupPath);
+  const validated = await validateBackup(input.backupPath);
+  // Backups made before the data folder had its own subfolder may hold the secrets file: it is not brought back into
+  // the data folder (the vault lives outside it, and the current secrets stay as they are).
+  const manifest = { ...validated, files: validated.files.filter((file) => !isSecretsFile(file.name)) };
   const staging = `${dir}.restoring`;
   await fs.rm(staging, { recursive: true, force: true });
   await copyBackupFiles(input.backupPath, manifest, staging);
