@@ -100,8 +100,8 @@ test('a sandbox shop sends the welcome and an order-ready notification, then the
   await expect(conversation.locator('.message-inbound').filter({ hasText: /^Ana wrote.*STOP$/ })).toHaveCount(1);
   const ack = messages.locator('.message').filter({ hasText: 'Unsubscribe confirmation' });
   await expect(ack).toContainText("Panadería Lucía: you're unsubscribed");
-  // Their message opened the 24-hour window: a free-form reply is possible now.
-  await expect(page.getByText(/^Window open for 23 h 5\d min$/)).toBeVisible();
-  await expect(page.getByLabel('Your reply')).toBeVisible();
+  // A STOP opens no door to free-form texts (issue 12.2): the reply box says why, until the customer writes again.
+  await expect(page.getByText(/^Will not be sent: opted out on /)).toBeVisible();
+  await expect(page.getByLabel('Your reply')).toHaveCount(0);
   await expectAccessible(page, 'contact page with messages');
 });

@@ -1,7 +1,8 @@
 import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../shared/contract';
-import type { Message, TemplateView } from '../../../shared/contract/messages';
+import type { Message, SendCheckResult, TemplateView } from '../../../shared/contract/messages';
 import { renderTemplate, slotKey, templateSlots, type SlotValues, type TemplateShape } from '../../../shared/domain/templates/render';
 import { api } from '../../api';
 import { useStore } from '../../store';
@@ -17,6 +18,19 @@ export function toShape(t: TemplateView): TemplateShape {
 }
 
 const keyOf = (t: TemplateView) => `${t.name}|${t.language}`;
+
+const DATED = ['opted_out', 'user_stopped_marketing', 'pending'];
+const UNDATED = ['opted_out', 'user_stopped_marketing', 'pending', 'bounced', 'no_consent', 'marketing_blocked_country', 'window_closed'];
+
+/** The send policy's refusal in words ("Will not be sent: opted out on 3 May"); empty when it will be sent. */
+export function willNotSendText(t: TFunction, locale: string, check: SendCheckResult | null): string {
+  if (!check || check.ok) return '';
+  if (check.since && DATED.includes(check.reason)) {
+    const date = new Date(check.since).toLocaleDateString(locale, { day: 'numeric', month: 'long', year: 'numeric' });
+    return t(`messages.willNotSend.${check.reason}`, { date });
+  }
+  return UNDATED.includes(check.reason) ? t(`messages.willNotSend.undated.${check.reason}`) : t('messages.willNotSend.undated.other', { reason: check.reason });
+}
 
 /** Prefills a slot that plainly holds the customer's name: `{{first_name}}`, or `{{1}}` right after "Hi". */
 function nameSlot(template: TemplateView): string | null {
@@ -52,6 +66,7 @@ export function SendNotification({
   const [error, setError] = useState<ApiError | null>(null);
   const [status, setStatus] = useState('');
   const [sending, setSending] = useState(false);
+  const [check, setCheck] = useState<{ key: string; result: SendCheckResult } | null>(null);
   const id = useId();
 
   useEffect(() => {
@@ -61,6 +76,20 @@ export function SendNotification({
   const template = templates.find((tpl) => keyOf(tpl) === choice && tpl.status === 'APPROVED') ?? null;
   const slots = useMemo(() => (template ? templateSlots(toShape(template)) : []), [template]);
   const preview = template ? renderTemplate(toShape(template), values) : null;
+
+  // Ask the send policy as soon as a template is chosen, so a refusal shows before Send (not "Queued" then "Not sent").
+  useEffect(() => {
+    if (!template) return;
+    const key = `${contact.id}|${keyOf(template)}`;
+    let current = true;
+    void api.messages.check({ contactId: contact.id, kind: 'template', name: template.name, language: template.language }).then((r) => {
+      if (current && r.ok) setCheck({ key, result: r.value });
+    });
+    return () => {
+      current = false;
+    };
+  }, [contact.id, template]);
+  const refusal = template && check?.key === `${contact.id}|${keyOf(template)}` ? willNotSendText(t, i18n.language, check.result) : '';
 
   function choose(key: string) {
     setChoice(key);
@@ -175,8 +204,13 @@ export function SendNotification({
           {formError}
         </p>
       )}
+      {refusal && (
+        <p id={`${id}-refusal`} className="connection-warning" role="status">
+          {refusal}
+        </p>
+      )}
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={sending} aria-busy={sending}>
+        <button type="submit" className="primary" disabled={sending || refusal !== ''} aria-busy={sending} aria-describedby={refusal ? `${id}-refusal` : undefined}>
           {sending ? t('messages.send.sending') : t('messages.send.submit')}
         </button>
         <span role="status">{status}</span>

@@ -31,6 +31,22 @@ export const pt: typeof en = {
     dropped: 'Não enviada: o resultado era desconhecido e o dono a descartou',
     other: 'Não enviada: {{reason}}',
   },
+  willNotSend: {
+    opted_out: 'Não será enviada: descadastrou-se em {{date}}',
+    user_stopped_marketing: 'Não será enviada: desativou as ofertas no WhatsApp em {{date}}',
+    pending: 'Não será enviada: aguardando desde {{date}} a confirmação do cliente',
+    undated: {
+      opted_out: 'Não será enviada: o cliente se descadastrou',
+      user_stopped_marketing: 'Não será enviada: o cliente desativou as ofertas no WhatsApp',
+      pending: 'Não será enviada: o cliente ainda não confirmou',
+      bounced: 'Não será enviada: este número não pode receber mensagens do WhatsApp',
+      no_consent: 'Não será enviada: o cliente não aceitou este tipo de mensagem',
+      marketing_blocked_country: 'Não será enviada: o WhatsApp não entrega ofertas para números deste país',
+      window_closed: 'Não será enviada: o cliente não escreveu nas últimas 24 horas',
+      other: 'Não será enviada: {{reason}}',
+    },
+    afterStop: 'O cliente enviou STOP. As respostas livres só voltam a abrir quando ele escrever de novo.',
+  },
   failed: 'Falhou: {{reason}}',
   failedWithCode: 'Falhou (erro {{code}}): {{reason}}',
   unknownExplain:
