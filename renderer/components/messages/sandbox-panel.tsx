@@ -32,6 +32,7 @@ export function SandboxPanel({ phone }: { phone: string }): ReactNode {
     <section className="contact-section sandbox-panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('messages.sandbox.title')}</h2>
       <p className="muted">{t('messages.sandbox.explain')}</p>
+      <p className="muted">{t('messages.sandbox.sandboxOnly')}</p>
       <form className="sandbox-form" onSubmit={submit} noValidate>
         <Field label={t('messages.sandbox.label')} error={error?.message}>
           {({ id: fieldId, describedBy, invalid }) => (

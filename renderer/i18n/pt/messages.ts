@@ -122,6 +122,7 @@ export const pt: typeof en = {
     title: 'Simular uma mensagem do cliente',
     explain:
       'Só no modo de teste: escreva como se você fosse este cliente no celular dele. O app recebe como se fosse uma mensagem real.',
+    sandboxOnly: 'Um SIM ou JOIN simulado só vale no modo de teste: nunca reabre um descadastro e é anulado quando você passa para o modo real.',
     label: 'Mensagem do cliente',
     send: 'Enviar como cliente',
     quick: 'Cliente envia {{word}}',

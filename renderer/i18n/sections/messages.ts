@@ -120,6 +120,7 @@ export const en = {
   sandbox: {
     title: 'Simulate a customer message',
     explain: 'Sandbox only: write as if you were this customer on their phone. The app receives it like a real message.',
+    sandboxOnly: 'A YES or JOIN you simulate counts only in the sandbox: it never reopens an opt-out, and it is closed when you switch to live.',
     label: 'Customer’s message',
     send: 'Send as customer',
     quick: 'Customer sends {{word}}',
@@ -319,6 +320,7 @@ export const es: typeof en = {
   sandbox: {
     title: 'Simular un mensaje del cliente',
     explain: 'Solo en modo de prueba: escribe como si fueras este cliente desde su teléfono. La aplicación lo recibe como un mensaje real.',
+    sandboxOnly: 'Un SÍ o un JOIN simulado solo cuenta en el modo de prueba: nunca reabre una baja y se anula al pasar al modo real.',
     label: 'Mensaje del cliente',
     send: 'Enviar como cliente',
     quick: 'El cliente envía {{word}}',
