@@ -63,7 +63,7 @@ export const pt: typeof en = {
     sectionTitle: 'PIN do dono',
     explain:
       'Com um PIN, a equipe pode registrar consentimentos e buscar clientes, mas as configurações, as exportações e a saída do quiosque pedem o PIN.',
-    noPin: 'Nenhum PIN definido: qualquer pessoa neste caixa pode mudar as configurações, exportar dados e sair do quiosque.',
+    noPin: 'Nenhum PIN definido: qualquer pessoa neste caixa pode mudar as configurações e exportar dados, e a tela do quiosque não pode ser aberta.',
     kioskHint: 'Defina um PIN para travar a tela do quiosque, assim os clientes não conseguem sair dela.',
     stateUnlocked: 'O modo do dono está desbloqueado.',
     stateLocked: 'O modo do dono está bloqueado.',

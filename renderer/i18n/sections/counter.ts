@@ -57,7 +57,7 @@ export const en = {
   owner: {
     sectionTitle: 'Owner PIN',
     explain: 'With a PIN, staff can log opt-ins and find customers, but settings, exports and leaving the kiosk need the PIN.',
-    noPin: 'No PIN set: everyone at this till can change settings, export data and leave the kiosk.',
+    noPin: 'No PIN set: everyone at this till can change settings and export data, and the kiosk screen cannot be opened.',
     kioskHint: 'Set a PIN to lock the kiosk screen, so customers cannot leave it.',
     stateUnlocked: 'Owner mode is unlocked.',
     stateLocked: 'Owner mode is locked.',
@@ -158,7 +158,7 @@ export const es: typeof en = {
   owner: {
     sectionTitle: 'PIN del propietario',
     explain: 'Con un PIN, el personal puede registrar altas y buscar clientes, pero los ajustes, las exportaciones y salir del quiosco piden el PIN.',
-    noPin: 'Sin PIN: cualquiera en esta caja puede cambiar ajustes, exportar datos y salir del quiosco.',
+    noPin: 'Sin PIN: cualquiera en esta caja puede cambiar ajustes y exportar datos, y la pantalla de quiosco no se puede abrir.',
     kioskHint: 'Pon un PIN para bloquear la pantalla de quiosco y que los clientes no puedan salir de ella.',
     stateUnlocked: 'El modo propietario está desbloqueado.',
     stateLocked: 'El modo propietario está bloqueado.',
