@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { signPayload } from '../../../../main/services/cloud/signature';
+import { startCloudEmulator } from '../../../../tools/cloud-emulator';
 import { openHarness } from '../../../support/app-harness';
+import { freePort } from '../../../support/child-app';
 import { eventually } from '../../../support/eventually';
 
 // Issue 12 item 6: a signed webhook about another business number (another phone_number_id, or a quality report for
@@ -98,5 +100,42 @@ describe('webhooks about another business number change nothing', () => {
     expect(h.services.runtime.webhookStats?.()?.otherNumber).toBe(1);
     await post([quality('15550783881', 'FLAGGED')]);
     expect(h.services.account.numberHealth()).toMatchObject({ flagged: true, event: 'FLAGGED' });
+  });
+
+  it('in live mode: the number is the one in the settings, and "Test connection" teaches the display digits quality reports use', async () => {
+    const port = await freePort();
+    const live = await startCloudEmulator({ webhookUrl: null, displayPhoneNumber: '15550783881' });
+    const h = await openHarness();
+    close = async () => {
+      await h.close();
+      await live.close();
+    };
+    const saved = await h.dispatch(
+      'connection:save',
+      { phoneNumberId: live.phoneNumberId, wabaId: live.wabaId, baseUrl: live.url, webhookPort: port, accessToken: live.accessToken, appSecret: live.appSecret, verifyToken: 'verify' },
+      web,
+    );
+    expect(saved).toMatchObject({ ok: true, value: { mode: 'live' } });
+    expect(await h.dispatch('connection:test', {}, web)).toMatchObject({ ok: true, value: { displayPhoneNumber: '15550783881' } });
+    const post = async (field: string, value: Record<string, unknown>) => {
+      const body = JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: live.wabaId, time: Math.floor(Date.now() / 1000), changes: [{ field, value }] }] });
+      const response = await fetch(h.services.runtime.webhookUrl()!, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signPayload(body, live.appSecret) }, body });
+      expect(response.status).toBe(200);
+    };
+    const start = (phoneNumberId: string) => ({
+      messaging_product: 'whatsapp',
+      metadata: { display_phone_number: '15550783881', phone_number_id: phoneNumberId },
+      messages: [{ from: '34600800800', id: `wamid.${phoneNumberId}`, timestamp: String(Math.floor(Date.now() / 1000)), type: 'text', text: { body: 'START' } }],
+    });
+    await post('messages', start(OTHER_ID));
+    await post('phone_number_quality_update', { display_phone_number: OTHER_DISPLAY, event: 'FLAGGED', current_limit: 'TIER_250' });
+    expect(h.services.ledger.findByPhone('+34600800800')).toBeUndefined();
+    expect(h.services.account.numberHealth()).toBeUndefined();
+    expect(h.services.runtime.webhookStats()?.otherNumber).toBe(2);
+
+    await post('messages', start(live.phoneNumberId));
+    await post('phone_number_quality_update', { display_phone_number: '15550783881', event: 'FLAGGED', current_limit: 'TIER_250' });
+    expect(h.services.ledger.findByPhone('+34600800800')?.derived.marketing.state).toBe('opted_in');
+    expect(h.services.account.numberHealth()).toMatchObject({ flagged: true });
   });
 });
