@@ -29,6 +29,13 @@ export default tseslint.config(
     },
   },
   {
+    // Code that runs on shops' websites (bundled into the snippets): DOM yes, Node, electron and the app's layers no.
+    files: ['snippet-runtime/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { ...noNode, paths: [...noNode.paths, electronBan], patterns: ['react', 'react-dom', '**/main/**', '**/renderer/**'] }],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {

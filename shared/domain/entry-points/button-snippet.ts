@@ -1,5 +1,5 @@
 import { escapeHtml } from './html';
-import { BUBBLE_ICON_PATH, assertSnippetInput, snippetColours } from './snippet-common';
+import { BUBBLE_ICON_PATH, assertSnippetInput, snippetColours, sriHash, type SnippetForms } from './snippet-common';
 import type { ButtonPosition, ButtonSize } from './types';
 
 /** What the website button needs. */
@@ -17,10 +17,20 @@ export interface ButtonSnippetInput {
 const FONT_SIZE: Record<ButtonSize, number> = { small: 14, medium: 16, large: 20 };
 
 /**
- * A self-contained HTML/CSS "Chat with us on WhatsApp" link for a website: no script, no external request,
- * class names prefixed `od-`, text colour picked for WCAG AA contrast, a focus ring visible on any background.
+ * Every declaration `!important`: the button is plain HTML (it works without script), so it cannot hide in a shadow
+ * root; this is what keeps a theme's `a {…}` or `svg {width:100%}` rules from restyling it.
  */
-export function buttonSnippet(input: ButtonSnippetInput): string {
+function important(css: string): string {
+  return css.replace(/([a-z-]+:[^;{}]+?)(;|})/g, '$1!important$2');
+}
+
+/**
+ * Both forms of a "Chat with us on WhatsApp" link for a website: no script, no external request, class names
+ * prefixed `od-`, text colour picked for WCAG AA contrast, a focus ring visible on any background. The icon carries
+ * its size in attributes, so a page that blocks the stylesheet shows a small icon, not one as wide as the page. The
+ * CSP-compatible form loads the same CSS from a file the shop uploads (a strict style-src blocks `<style>`).
+ */
+export function buttonSnippetForms(input: ButtonSnippetInput): SnippetForms {
   assertSnippetInput(input.url, input.refCode);
   const { background, text } = snippetColours(input.colour);
   const colourClass = `od-wa-c${background.slice(1)}`;
@@ -44,12 +54,29 @@ export function buttonSnippet(input: ButtonSnippetInput): string {
     '@media print{.od-wa-fixed{display:none;}}',
     `.${colourClass},.${colourClass}:visited,.${colourClass}:hover{background:${background};color:${text};}`,
   ].join('');
+  const stylesheet = important(css);
   const ref = input.refCode ? ` (ref ${input.refCode})` : '';
   const link =
     `<a class="od-wa-btn ${sizeClass} ${colourClass}${placeClass}" href="${escapeHtml(input.url)}" target="_blank" rel="noopener noreferrer">` +
-    `<svg aria-hidden="true" focusable="false" viewBox="0 0 24 24"><path fill-rule="evenodd" d="${BUBBLE_ICON_PATH}"/></svg>` +
+    `<svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="20" height="20"><path fill-rule="evenodd" d="${BUBBLE_ICON_PATH}"/></svg>` +
     `<span>${escapeHtml(input.label)}</span></a>`;
   // A floating button sits outside the page's own landmarks, so it brings its own (screen readers list it).
   const body = input.position === 'inline' ? link : `<aside class="od-wa-aside" aria-label="WhatsApp">${link}</aside>`;
-  return `<!-- Outreach Desk: WhatsApp button${ref} -->\n<style>${css}</style>\n${body}\n`;
+  const name = `outreach-desk-button-${input.refCode ?? background.slice(1)}.css`;
+  const file = `${stylesheet}\n`;
+  const integrity = sriHash(file);
+  return {
+    inline: `<!-- Outreach Desk: WhatsApp button${ref} -->\n<style>${stylesheet}</style>\n${body}\n`,
+    hosted: {
+      html:
+        `<!-- Outreach Desk: WhatsApp button${ref}, CSP-compatible form: upload ${name} to your website's main folder -->\n` +
+        `<link rel="stylesheet" href="/${name}" integrity="${integrity}">\n${body}\n`,
+      files: [{ name, type: 'text/css', text: file, integrity }],
+    },
+  };
+}
+
+/** The one-paste (inline) form of the button. */
+export function buttonSnippet(input: ButtonSnippetInput): string {
+  return buttonSnippetForms(input).inline;
 }

@@ -1,115 +1,60 @@
-import { jsonForScript } from '../entry-points/html';
-import { OPTIN_FORM_RUNTIME } from './form-runtime';
+import { OPTIN_TOGGLE_RUNTIME, OPTIN_WIDGET_RUNTIME } from '../entry-points/runtime-bundles.generated';
+import { scriptSnippetForms, type SnippetForms } from '../entry-points/snippet-common';
 import { snippetConfig, type OptInSnippetInput } from './snippet-config';
-import { optInPopupSnippet } from './optin-popup-snippet';
+import { optInPopupSnippetForms } from './optin-popup-snippet';
 
 export type { OptInSnippetInput } from './snippet-config';
 
 /**
- * The website opt-in widget: a paste-in `<script>` that puts the opt-in form where it is pasted (phone, purposes,
- * the consent statement, agreement). Submitting opens WhatsApp with `JOIN <code>` typed, so the customer's own
- * message is the confirmation; no server of the shop's, no external request, one namespaced global.
+ * The website opt-in widget (runtime: snippet-runtime/optin-inline.ts): the opt-in form where the snippet is pasted
+ * inside `<body>` (purposes, the consent statement, agreement). Submitting opens WhatsApp with `JOIN <code>` typed,
+ * so the customer's own message is the confirmation; no server of the shop's, no external request.
  */
-export function optInWidgetSnippet(input: OptInSnippetInput): string {
+export function optInWidgetSnippetForms(input: OptInSnippetInput): SnippetForms {
   const config = snippetConfig(input);
-  return (
-    `<!-- Outreach Desk: WhatsApp opt-in form (code ${config.code}) -->\n` +
-    `<script>\n(function (cfg, here) {\n${INLINE_RUNTIME}\n${OPTIN_FORM_RUNTIME}\n})(${jsonForScript(config)}, document.currentScript);\n</script>\n`
-  );
+  return scriptSnippetForms({
+    title: `WhatsApp opt-in form (code ${config.code}); paste it inside <body> where the form should appear`,
+    fileStem: `outreach-desk-optin-${config.code}`,
+    runtime: OPTIN_WIDGET_RUNTIME,
+    config,
+  });
 }
 
 /**
  * The in-app toggle for the shop's own account page: a switch "Get messages on WhatsApp" that reveals the same form
- * without the phone field (the account already knows the customer; WhatsApp tells us the number that confirms).
+ * (the account already knows the customer; WhatsApp tells us the number that confirms).
  */
-export function inAppToggleSnippet(input: OptInSnippetInput): string {
+export function inAppToggleSnippetForms(input: OptInSnippetInput): SnippetForms {
   const config = snippetConfig(input);
-  return (
-    `<!-- Outreach Desk: WhatsApp opt-in toggle (code ${config.code}) -->\n` +
-    `<script>\n(function (cfg, here) {\n${TOGGLE_RUNTIME}\n${OPTIN_FORM_RUNTIME}\n})(${jsonForScript(config)}, document.currentScript);\n</script>\n`
-  );
+  return scriptSnippetForms({
+    title: `WhatsApp opt-in toggle (code ${config.code}); paste it inside <body> where the switch should appear`,
+    fileStem: `outreach-desk-optin-${config.code}`,
+    runtime: OPTIN_TOGGLE_RUNTIME,
+    config,
+  });
 }
 
-/** The snippet for a widget of any kind. */
-export function optInSnippet(input: OptInSnippetInput): string {
+/** Both forms of the snippet for a widget of any kind. */
+export function optInSnippetForms(input: OptInSnippetInput): SnippetForms {
   switch (input.widget.kind) {
     case 'web_popup':
-      return optInPopupSnippet(input);
+      return optInPopupSnippetForms(input);
     case 'in_app_toggle':
-      return inAppToggleSnippet(input);
+      return inAppToggleSnippetForms(input);
     default:
-      return optInWidgetSnippet(input);
+      return optInWidgetSnippetForms(input);
   }
 }
 
-// Each copy is its own form (a page may carry one at the top and one at the bottom), with its own ids.
-const INLINE_RUNTIME = String.raw`
-  'use strict';
-  var ns = window[cfg.ns] = window[cfg.ns] || {};
-  ns.seq = (ns.seq || 0) + 1;
-  var uid = 'od-optin-' + ns.seq;
-  function mount() {
-    odOptInStyle();
-    var box = document.createElement('section');
-    box.className = 'od-optin';
-    box.setAttribute('aria-labelledby', uid + '-title');
-    var title = document.createElement('h2');
-    title.className = 'od-optin-title';
-    title.id = uid + '-title';
-    title.textContent = cfg.headline;
-    box.appendChild(title);
-    box.appendChild(odOptInForm(cfg, uid, true).form);
-    if (here && here.parentNode) here.parentNode.insertBefore(box, here);
-    else document.body.appendChild(box);
-  }
-  if (here || document.readyState !== 'loading') mount();
-  else document.addEventListener('DOMContentLoaded', mount);
-`;
+/** The one-paste (inline) snippet for a widget of any kind. */
+export function optInSnippet(input: OptInSnippetInput): string {
+  return optInSnippetForms(input).inline;
+}
 
-const TOGGLE_RUNTIME = String.raw`
-  'use strict';
-  var ns = window[cfg.ns] = window[cfg.ns] || {};
-  ns.seq = (ns.seq || 0) + 1;
-  var uid = 'od-optin-' + ns.seq;
-  function mount() {
-    odOptInStyle();
-    var box = document.createElement('section');
-    box.className = 'od-optin od-optin-toggle';
-    box.setAttribute('aria-labelledby', uid + '-title');
-    var title = document.createElement('h2');
-    title.className = 'od-optin-title';
-    title.id = uid + '-title';
-    title.textContent = cfg.headline;
-    box.appendChild(title);
-    var toggle = document.createElement('button');
-    toggle.type = 'button';
-    toggle.className = 'od-optin-switch';
-    toggle.setAttribute('role', 'switch');
-    toggle.setAttribute('aria-checked', 'false');
-    toggle.setAttribute('aria-controls', uid + '-panel');
-    var knob = document.createElement('span');
-    knob.className = 'od-optin-knob';
-    knob.setAttribute('aria-hidden', 'true');
-    var label = document.createElement('span');
-    label.textContent = cfg.labels.toggle;
-    toggle.appendChild(knob);
-    toggle.appendChild(label);
-    box.appendChild(toggle);
-    var panel = document.createElement('div');
-    panel.id = uid + '-panel';
-    panel.hidden = true;
-    var built = odOptInForm(cfg, uid, false);
-    panel.appendChild(built.form);
-    box.appendChild(panel);
-    toggle.addEventListener('click', function () {
-      var on = toggle.getAttribute('aria-checked') !== 'true';
-      toggle.setAttribute('aria-checked', on ? 'true' : 'false');
-      panel.hidden = !on;
-      if (on) built.focus();
-    });
-    if (here && here.parentNode) here.parentNode.insertBefore(box, here);
-    else document.body.appendChild(box);
-  }
-  if (here || document.readyState !== 'loading') mount();
-  else document.addEventListener('DOMContentLoaded', mount);
-`;
+export function optInWidgetSnippet(input: OptInSnippetInput): string {
+  return optInWidgetSnippetForms(input).inline;
+}
+
+export function inAppToggleSnippet(input: OptInSnippetInput): string {
+  return inAppToggleSnippetForms(input).inline;
+}

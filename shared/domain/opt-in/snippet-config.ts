@@ -1,5 +1,7 @@
 import { SNIPPET_NAMESPACE, assertSnippetInput, snippetColours } from '../entry-points/snippet-common';
 import { isValidWidgetCode } from './join-code';
+import { snippetLang } from '../entry-points/snippet-words';
+import type { OptInConfig } from '../../../snippet-runtime/config';
 import { optInLabels, type OptInLabels } from './labels';
 import { purposeCombinations, type OptInWidget } from './widget';
 
@@ -12,7 +14,7 @@ export interface OptInSnippetInput {
 }
 
 /** The JSON config the runtime reads; refuses a widget whose code, number or statements are malformed. */
-export function snippetConfig(input: OptInSnippetInput) {
+export function snippetConfig(input: OptInSnippetInput): OptInConfig {
   const { widget } = input;
   assertSnippetInput(`https://wa.me/${input.digits}`, undefined);
   if (!isValidWidgetCode(widget.code)) throw new Error(`Not a widget code: "${widget.code}".`);
@@ -24,6 +26,7 @@ export function snippetConfig(input: OptInSnippetInput) {
   const { background, text } = snippetColours(widget.colour);
   return {
     ns: SNIPPET_NAMESPACE,
+    lang: snippetLang(widget.locale),
     code: widget.code,
     digits: input.digits,
     // Utility first: order updates are what most customers come for; marketing is the extra.

@@ -26,7 +26,7 @@ describe('buttonSnippet', () => {
   it('picks a text colour with AA contrast on the chosen colour', () => {
     for (const colour of ['#25D366', '#075E54', '#ffeb3b', '#000080']) {
       const html = buttonSnippet({ ...base, colour });
-      const [, bg, fg] = /\{background:(#[0-9a-f]{6});color:(#[0-9a-f]{6});\}/.exec(html)!;
+      const [, bg, fg] = /\{background:(#[0-9a-f]{6})!important;color:(#[0-9a-f]{6})!important;\}/.exec(html)!;
       expect(bg).toBe(colour.toLowerCase());
       expect(contrastRatio(bg!, fg!)).toBeGreaterThanOrEqual(4.5);
     }

@@ -17,7 +17,7 @@ describe('chatSnippet', () => {
     const html = chatSnippet(base);
     expect(html.match(/<script>/g)).toHaveLength(1);
     expect(html.match(/<\/script>/g)).toHaveLength(1);
-    expect(html).toContain('(function (cfg) {');
+    expect(html).toContain('<script>(function(cfg,here){');
     const urls = html.match(/https?:\/\/[^"'\s)<]+/g) ?? [];
     expect(urls.filter((u) => !u.startsWith('https://wa.me/') && u !== 'http://www.w3.org/2000/svg')).toEqual([]);
     expect(html).not.toMatch(/fetch\(|XMLHttpRequest|import\(|\.src\s*=|@import|url\(/);

@@ -1,0 +1,7 @@
+// Bundle entry: the snippet wraps this in `(function (cfg, here) { … })(<config>, document.currentScript)`.
+import type { OptInConfig } from '../config';
+import { runOptInWidget } from '../optin-inline';
+
+declare const cfg: OptInConfig;
+declare const here: HTMLScriptElement | null;
+runOptInWidget(cfg, here);
