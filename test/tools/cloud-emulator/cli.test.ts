@@ -11,6 +11,10 @@ describe('emulator CLI', () => {
       expect(info.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const phone = await fetch(`${info.url}/v23.0/${info.phoneNumberId}`, { headers: { authorization: 'Bearer cli-token' } });
       expect(await phone.json()).toMatchObject({ id: info.phoneNumberId, verified_name: 'Lucky Shrub' });
+      // Its control routes answer only with the per-run token it printed.
+      expect(info.controlToken).toMatch(/^[0-9a-f]{48}$/);
+      expect((await fetch(`${info.url}/_emulator/sent`)).status).toBe(401);
+      expect((await fetch(`${info.url}/_emulator/sent`, { headers: { 'x-emulator-token': info.controlToken } })).status).toBe(200);
     } finally {
       child.kill('SIGTERM');
       await once(child, 'exit');
