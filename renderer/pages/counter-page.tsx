@@ -21,11 +21,12 @@ function focusOwnerPinField(triesLeft = 30): void {
 export function CounterPage(): ReactNode {
   const { t } = useTranslation();
   const navigate = useStore((s) => s.navigate);
+  const desktop = useStore((s) => s.info?.runtime === 'electron');
   const [kioskError, setKioskError] = useState<{ needsPin: boolean; message: string } | null>(null);
 
   async function openKiosk() {
-    // Full screen where allowed (a browser needs this click; the desktop app opens its own full-screen kiosk window).
-    const fullScreen = document.documentElement.requestFullscreen?.().catch(() => undefined);
+    // A browser goes full screen only during this click; the desktop app opens its own full-screen kiosk window.
+    const fullScreen = desktop ? undefined : document.documentElement.requestFullscreen?.().catch(() => undefined);
     const entered = await enterKiosk();
     if (!entered.ok) {
       await fullScreen;
