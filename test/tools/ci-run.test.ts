@@ -1,0 +1,43 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+/*
+ * .ci/run installs Electron's Node (24.15) from the npm registry and has `npm test` run the main-process tests on
+ * it. Running .ci/run here would reinstall everything, so what it relies on is checked instead.
+ */
+const ciRun = readFileSync('.ci/run', 'utf8');
+const electronNode = '24.15.0';
+
+describe('.ci/run and Node 24', () => {
+  it('installs the Node that Electron 40 ships into a git-ignored scratch prefix, never into the project', () => {
+    expect(ciRun).toContain(`NODE24_VERSION=${electronNode}`);
+    expect(ciRun).toMatch(/npm install --no-save --no-package-lock [^\n]*--prefix "\$node24_dir" "node-linux-\$node24_arch@\$NODE24_VERSION"/);
+    expect(ciRun).toMatch(/node24_dir=\.tmp\/node24/);
+    expect(readFileSync('.gitignore', 'utf8').split('\n')).toContain('.tmp/');
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as Record<string, Record<string, string> | undefined>;
+    const declared = { ...pkg.dependencies, ...pkg.devDependencies, ...pkg.optionalDependencies };
+    expect(Object.keys(declared).filter((name) => name.startsWith('node-'))).toEqual([]);
+    // A failed install must fail the run rather than quietly skip the Node 24 tests.
+    expect(ciRun).toMatch(/node24_missing=1/);
+    expect(ciRun).toMatch(/\[ "\$status" = 0 \] && status=1/);
+  });
+
+  it('hands the binary to npm test, which runs test/main and test/shared on it with their own report', () => {
+    expect(ciRun).toMatch(/export OUTREACH_DESK_NODE24="\$node24_bin"/);
+    expect(ciRun.indexOf('export OUTREACH_DESK_NODE24')).toBeLessThan(ciRun.search(/^npm test$/m));
+    const runTests = readFileSync('tools/run-tests.mjs', 'utf8');
+    expect(runTests).toMatch(/const MAIN_PROCESS_TESTS = \['test\/main', 'test\/shared'\]/);
+    expect(runTests).toMatch(/--outputFile\.json=test-results\/vitest-node24\.json/);
+  });
+
+  it('is a valid bash script', () => {
+    expect(spawnSync('bash', ['-n', '.ci/run'], { encoding: 'utf8' }).status).toBe(0);
+  });
+
+  it('matches the Node inside the Electron version that package.json pins', () => {
+    // Electron 40.x ships Node 24.15; a move to another Electron major must move NODE24_VERSION with it.
+    const electron = JSON.parse(readFileSync('node_modules/electron/package.json', 'utf8')) as { version: string };
+    expect(electron.version.split('.')[0]).toBe('40');
+  });
+});
