@@ -29,7 +29,7 @@ export function EntryPointsPage(): ReactNode {
   }, [loadEntryPoints, loadEntryPointStats, watchEntryPoints]);
 
   const shop = useMemo<ShopDetails | null>(
-    () => (profile ? { businessName: profile.businessName, phoneE164: profile.phoneE164, phoneDisplay: profile.phoneDisplay } : null),
+    () => (profile ? { businessName: profile.businessName, phoneE164: profile.phoneE164, phoneDisplay: profile.phoneDisplay, locale: profile.locale } : null),
     [profile],
   );
   const editedEntry = editing?.mode === 'edit' ? entryPoints.find((e) => e.id === editing.id) : undefined;

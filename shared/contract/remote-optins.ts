@@ -111,6 +111,13 @@ export const remoteOptInChannels = {
     z.object({ code: z.string().min(1).max(12) }),
     z.object({
       snippet: z.string(),
+      /** The CSP-compatible form: a tag to paste and the file (with its SHA-256 hash) to upload to the shop's site. */
+      hosted: z
+        .object({
+          html: z.string(),
+          files: z.array(z.object({ name: z.string(), type: z.enum(['text/javascript', 'text/css']), text: z.string(), integrity: z.string() })),
+        })
+        .optional(),
       links: z.array(z.object({ purposes: z.array(z.enum(CONSENT_PURPOSES)), joinCode: z.string(), url: z.string() })),
     }),
   ),

@@ -2,7 +2,8 @@ import type { ConsentPurpose } from '../../../shared/domain/consent/event';
 import { waDigits } from '../../../shared/domain/entry-points/wa-link';
 import { generateRefCode } from '../../../shared/domain/entry-points/ref-code';
 import { joinCodeFor, joinLink, type PurposeSuffix } from '../../../shared/domain/opt-in/join-code';
-import { optInSnippet } from '../../../shared/domain/opt-in/optin-snippets';
+import type { SnippetForms } from '../../../shared/domain/entry-points/snippet-common';
+import { optInSnippetForms } from '../../../shared/domain/opt-in/optin-snippets';
 import {
   purposeCombinations,
   resolveJoinCode,
@@ -116,12 +117,14 @@ export class OptInWidgetsService {
   }
 
   /** The paste-in snippet of a widget and the exact wa.me link for each purpose combination it offers. */
-  snippet(code: string): { snippet: string; links: { purposes: ConsentPurpose[]; joinCode: string; url: string }[] } {
+  snippet(code: string): { snippet: string; hosted: SnippetForms['hosted']; links: { purposes: ConsentPurpose[]; joinCode: string; url: string }[] } {
     const widget = this.get(code);
     const shop = this.deps.shop();
     if (!shop) throw new AppError('profile_missing', 'Save the business profile (name and WhatsApp number) first.');
+    const forms = optInSnippetForms({ widget, digits: waDigits(shop.phoneE164) });
     return {
-      snippet: optInSnippet({ widget, digits: waDigits(shop.phoneE164) }),
+      snippet: forms.inline,
+      hosted: forms.hosted,
       links: purposeCombinations(widget.purposes).map(({ purposes }) => {
         const joinCode = joinCodeFor(widget.code, purposes);
         return { purposes, joinCode, url: joinLink(shop.phoneE164, joinCode) };

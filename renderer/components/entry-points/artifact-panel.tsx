@@ -5,6 +5,7 @@ import type { EntryPoint } from '../../../shared/domain/entry-points/types';
 import { openWhatsApp } from '../../api';
 import { CopyButton } from './copy-button';
 import { downloadText } from './download';
+import { HostedSnippet } from './hosted-snippet';
 import { QrView } from './qr-view';
 import { WidgetPreview } from './widget-preview';
 
@@ -104,7 +105,11 @@ export function ArtifactPanel({ entry, shop, savedId, dirty }: ArtifactPanelProp
         <>
           <h3>{t('entryPoints.snippetTitle')}</h3>
           <CopyableText label={t('entryPoints.snippet')} copyLabel={t('entryPoints.copySnippet')} value={a.snippet} rows={8} />
-          <p className="field-hint">{t('entryPoints.snippetHint')}</p>
+          {/* An inline button belongs in the page's content (inside its landmarks); floating widgets bring their own. */}
+          <p className="field-hint">
+            {t(entry.kind === 'button' && entry.style.position === 'inline' ? 'entryPoints.snippetHintInline' : 'entryPoints.snippetHint')}
+          </p>
+          {a.hostedSnippet && <HostedSnippet hosted={a.hostedSnippet} script={entry.kind !== 'button'} />}
           <h3>{t('entryPoints.lookTitle')}</h3>
           <WidgetPreview kind={entry.kind} style={entry.style} shopName={shop.businessName} />
         </>

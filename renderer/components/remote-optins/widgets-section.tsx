@@ -2,11 +2,13 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResultOf } from '../../../shared/contract';
 import { api } from '../../api';
+import { HostedSnippet } from '../entry-points/hosted-snippet';
 import { useOwnerGate } from '../owner/use-owner-gate';
 
 type Widget = ResultOf<'optInWidgets:list'>[number];
 type Kind = Widget['kind'];
 type Purpose = 'utility' | 'marketing';
+type Hosted = NonNullable<ResultOf<'optInWidgets:snippet'>['hosted']>;
 
 /** Create opt-in widgets (form, popup, account switch), list them and copy their snippets. */
 export function OptInWidgetsSection(): ReactNode {
@@ -16,7 +18,7 @@ export function OptInWidgetsSection(): ReactNode {
   const [name, setName] = useState('');
   const [purposes, setPurposes] = useState<Purpose[]>(['utility']);
   const [error, setError] = useState<string | null>(null);
-  const [copied, setCopied] = useState<string | null>(null);
+  const [copied, setCopied] = useState<{ code: string; hosted?: Hosted } | null>(null);
   const { run, dialog } = useOwnerGate();
 
   const [loads, setLoads] = useState(0);
@@ -42,7 +44,7 @@ export function OptInWidgetsSection(): ReactNode {
     const result = await api.optInWidgets.snippet({ code });
     if (!result.ok) return setError(result.error.message);
     await navigator.clipboard.writeText(result.value.snippet);
-    setCopied(code);
+    setCopied({ code, ...(result.value.hosted ? { hosted: result.value.hosted } : {}) });
   };
 
   const toggle = (p: Purpose) => setPurposes((list) => (list.includes(p) ? list.filter((x) => x !== p) : [...list, p]));
@@ -91,7 +93,13 @@ export function OptInWidgetsSection(): ReactNode {
               <button type="button" onClick={() => void copy(w.code)}>
                 {t('remoteOptIns.widgets.copySnippet')}
               </button>
-              {copied === w.code && <span role="status"> {t('remoteOptIns.widgets.copied')}</span>}
+              {copied?.code === w.code && (
+                <>
+                  <span role="status"> {t('remoteOptIns.widgets.copied')}</span>
+                  <p className="field-hint">{t(`remoteOptIns.widgets.pasteWhere.${w.kind}`)}</p>
+                  {copied.hosted && <HostedSnippet hosted={copied.hosted} script />}
+                </>
+              )}
             </li>
           ))}
         </ul>

@@ -17,6 +17,11 @@ export const hi: typeof en = {
     statementVersion: 'सहमति टेक्स्ट वर्ज़न {{version}}',
     copySnippet: 'कोड कॉपी करें',
     copied: 'कॉपी हो गया।',
+    pasteWhere: {
+      web_widget: 'इसे <body> के अंदर वहाँ पेस्ट करें जहाँ फ़ॉर्म दिखना चाहिए (<head> में यह दिखाई नहीं देता)।',
+      web_popup: 'इसे अपनी वेबसाइट के HTML में </body> से ठीक पहले पेस्ट करें।',
+      in_app_toggle: 'इसे अकाउंट पेज के <body> के अंदर वहाँ पेस्ट करें जहाँ स्विच दिखना चाहिए।',
+    },
   },
   request: {
     title: 'SMS या ईमेल से सहमति माँगें',

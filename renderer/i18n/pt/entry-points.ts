@@ -130,6 +130,17 @@ export const pt: typeof en = {
   snippet: 'Código do site',
   copySnippet: 'Copiar código',
   snippetHint: 'Cole no HTML do seu site, logo antes de </body>. Ele não carrega nada de outros sites.',
+  snippetHintInline: 'Cole dentro do conteúdo principal da sua página, onde o botão deve aparecer (não dentro de <head>). Ele não carrega nada de outros sites.',
+  snippetFormsWhy:
+    'Na maioria dos sites: o código de colar uma vez acima. Se o seu site tem uma Content-Security-Policy (muitos temas Shopify e sites WordPress reforçados têm: o widget não aparece ou fica sem estilo, e o console do navegador diz “Refused to execute inline script” ou cita a Content-Security-Policy), use o código compatível com CSP abaixo.',
+  snippetHostedTitle: 'Código compatível com CSP',
+  snippetHostedSteps:
+    'Baixe o arquivo, envie-o para a pasta principal do seu site e cole esta tag onde iria o código de colar uma vez. A tag leva o hash SHA-256 do arquivo, então os navegadores só executam exatamente este arquivo: baixe-o de novo após cada mudança aqui.',
+  snippetHosted: 'Tag para o arquivo enviado',
+  copyHosted: 'Copiar tag',
+  downloadFile: 'Baixar {{name}}',
+  fileHash: 'SHA-256 de {{name}}: {{hash}}',
+  snippetNonce: 'Se o seu site dá um nonce aos próprios scripts, você também pode adicionar o mesmo nonce="…" à tag <script> do código de colar uma vez: o widget o repassa ao que adiciona.',
   lookTitle: 'Como fica',
   previewCaption: 'Um esboço da sua página com o widget; o de verdade funciona no seu site.',
   mockTypeHere: 'Digite uma mensagem…',

@@ -18,6 +18,11 @@ export const pt: typeof en = {
     statementVersion: 'Versão do texto {{version}}',
     copySnippet: 'Copiar código',
     copied: 'Copiado.',
+    pasteWhere: {
+      web_widget: 'Cole dentro de <body>, no lugar onde o formulário deve aparecer (em <head> ele não aparece).',
+      web_popup: 'Cole no HTML do seu site, logo antes de </body>.',
+      in_app_toggle: 'Cole dentro de <body> da página da conta, onde o interruptor deve aparecer.',
+    },
   },
   request: {
     title: 'Pedir consentimento por SMS ou e-mail',

@@ -15,6 +15,11 @@ export const en = {
     statementVersion: 'Statement version {{version}}',
     copySnippet: 'Copy snippet',
     copied: 'Copied.',
+    pasteWhere: {
+      web_widget: 'Paste it inside <body>, at the place where the form should appear (in <head> it cannot be seen).',
+      web_popup: 'Paste it into your website’s HTML, just before </body>.',
+      in_app_toggle: 'Paste it inside <body> of the account page, at the place where the switch should appear.',
+    },
   },
   request: {
     title: 'Ask for consent by SMS or email',
@@ -85,6 +90,11 @@ export const es: typeof en = {
     statementVersion: 'Versión del texto {{version}}',
     copySnippet: 'Copiar código',
     copied: 'Copiado.',
+    pasteWhere: {
+      web_widget: 'Pégalo dentro de <body>, en el lugar donde deba aparecer el formulario (en <head> no se ve).',
+      web_popup: 'Pégalo en el HTML de tu web, justo antes de </body>.',
+      in_app_toggle: 'Pégalo dentro de <body> de la página de la cuenta, donde deba aparecer el interruptor.',
+    },
   },
   request: {
     title: 'Pedir consentimiento por SMS o email',

@@ -1,8 +1,9 @@
-import { buttonSnippet } from './button-snippet';
-import { chatSnippet } from './chat-snippet';
-import { popupSnippet } from './popup-snippet';
+import { buttonSnippetForms } from './button-snippet';
+import { chatSnippetForms } from './chat-snippet';
+import { popupSnippetForms } from './popup-snippet';
 import { renderPosterBatchHtml, type PosterInput } from './poster';
 import { qrSvg } from './qr';
+import type { SnippetForms } from './snippet-common';
 import type { EntryPoint } from './types';
 import { buildVCard, vCardFileName } from './vcard';
 import { buildEmailText, buildMailtoUrl, buildSmsText, buildSmsUrl, entryPointLink, entryPointMessage, waDigits } from './wa-link';
@@ -12,6 +13,8 @@ export interface ShopDetails {
   businessName: string;
   phoneE164: string;
   phoneDisplay: string;
+  /** The shop's language: website snippets speak it (en, es, pt, hi). */
+  locale?: string;
 }
 
 /** Everything the owner can copy, download or print for one entry point. */
@@ -28,6 +31,8 @@ export interface EntryPointArtifacts {
   vcard?: { fileName: string; text: string };
   /** Paste-in website code for button, chat and popup entry points. */
   snippet?: string;
+  /** The same as files the shop uploads to its own site: for pages with a strict Content-Security-Policy. */
+  hostedSnippet?: SnippetForms['hosted'];
 }
 
 /** Builds every artifact of an entry point from its stored form and the business profile. */
@@ -54,43 +59,45 @@ export function buildArtifacts(entry: EntryPoint, shop: ShopDetails): EntryPoint
   };
 }
 
-function snippetFor(entry: EntryPoint, shop: ShopDetails, link: string): { snippet?: string } {
+function snippetFor(entry: EntryPoint, shop: ShopDetails, link: string): { snippet?: string; hostedSnippet?: SnippetForms['hosted'] } {
+  const forms = snippetForms(entry, shop, link);
+  return forms ? { snippet: forms.inline, hostedSnippet: forms.hosted } : {};
+}
+
+function snippetForms(entry: EntryPoint, shop: ShopDetails, link: string): SnippetForms | undefined {
   const s = entry.style;
+  const locale = shop.locale;
   switch (entry.kind) {
     case 'button':
-      return {
-        snippet: buttonSnippet({ url: link, label: s.buttonLabel, colour: s.colour, size: s.size, position: s.position, refCode: entry.refCode }),
-      };
+      return buttonSnippetForms({ url: link, label: s.buttonLabel, colour: s.colour, size: s.size, position: s.position, refCode: entry.refCode });
     case 'chat':
-      return {
-        snippet: chatSnippet({
-          digits: waDigits(shop.phoneE164),
-          refCode: entry.refCode,
-          shopName: shop.businessName,
-          greeting: s.greeting,
-          openingHours: s.openingHours,
-          prefilledMessage: entry.prefilledMessage,
-          colour: s.colour,
-          position: s.position,
-        }),
-      };
+      return chatSnippetForms({
+        digits: waDigits(shop.phoneE164),
+        refCode: entry.refCode,
+        shopName: shop.businessName,
+        greeting: s.greeting,
+        openingHours: s.openingHours,
+        prefilledMessage: entry.prefilledMessage,
+        colour: s.colour,
+        position: s.position,
+        locale,
+      });
     case 'popup':
-      return {
-        snippet: popupSnippet({
-          url: link,
-          refCode: entry.refCode,
-          headline: s.headline,
-          message: s.greeting,
-          buttonLabel: s.buttonLabel,
-          colour: s.colour,
-          delaySeconds: s.delaySeconds,
-          scrollPercent: s.scrollPercent,
-          exitIntent: s.exitIntent,
-          frequencyCapDays: s.frequencyCapDays,
-        }),
-      };
+      return popupSnippetForms({
+        url: link,
+        refCode: entry.refCode,
+        headline: s.headline,
+        message: s.greeting,
+        buttonLabel: s.buttonLabel,
+        colour: s.colour,
+        delaySeconds: s.delaySeconds,
+        scrollPercent: s.scrollPercent,
+        exitIntent: s.exitIntent,
+        frequencyCapDays: s.frequencyCapDays,
+        locale,
+      });
     default:
-      return {};
+      return undefined;
   }
 }
 
