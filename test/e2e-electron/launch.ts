@@ -86,3 +86,30 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     },
   };
 }
+
+/** The first-run wizard, as a new shop fills it in (sandbox mode, so nothing reaches WhatsApp). */
+export async function completeWizard(page: Page, businessName = 'Café Sol'): Promise<void> {
+  await page.getByLabel('Business name').fill(businessName);
+  await page.getByLabel('Country').selectOption('ES');
+  await page.getByLabel('WhatsApp number').fill('612 34 56 78');
+  await page.getByRole('radio', { name: /sandbox mode/ }).check();
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await page.getByRole('heading', { name: 'Settings' }).waitFor();
+}
+
+/** The wa.me link an entry point of the wizard's shop must produce, computed here rather than by the app. */
+export function expectedLink(prefilled: string, ref: string): string {
+  return `https://wa.me/34612345678?text=${encodeURIComponent(`${prefilled} (ref ${ref})`)}`;
+}
+
+/** Creates one entry point in the editor; returns the ref code the page shows for it. */
+export async function createEntryPoint(page: Page, kind: RegExp, name: string, prefilled: string): Promise<string> {
+  await page.getByRole('link', { name: 'Entry points' }).click();
+  await page.getByRole('button', { name: 'New entry point' }).click();
+  await page.getByRole('radio', { name: kind }).check();
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByLabel('Prefilled message').fill(prefilled);
+  await page.getByRole('button', { name: 'Create entry point' }).click();
+  await page.getByText(/^Saved\. Ref code [A-Z0-9]{4,8}\.$/).waitFor();
+  return page.getByLabel('Ref code').inputValue();
+}
