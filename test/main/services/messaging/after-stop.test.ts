@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { openHarness } from '../../../support/app-harness';
-import { eventually } from '../../../support/eventually';
+import { until } from '../../../support/eventually';
 
 const web = { transport: 'web-bridge' } as const;
 let close: (() => Promise<void>) | undefined;
@@ -33,7 +33,7 @@ const texts = (shop: Shop) => shop.emulator.control.sent().filter((m) => m.type 
 
 async function customerSays(shop: Shop, text: string, check: (contact: any) => boolean) {
   await shop.emulator.control.simulateInbound({ from: '34600112233', text });
-  await eventually(async () => ((await shop.h.dispatch('contacts:get', { id: shop.id }, web)) as any).value.contact, check);
+  await until(async () => ((await shop.h.dispatch('contacts:get', { id: shop.id }, web)) as any).value.contact, check);
 }
 
 describe('free-form texts after a STOP', () => {
@@ -41,7 +41,7 @@ describe('free-form texts after a STOP', () => {
     const shop = await shopWithCustomer();
     const { h, id } = shop;
     await customerSays(shop, 'STOP', (c) => c.consent.marketing.state === 'opted_out' && c.consent.utility.state === 'opted_out');
-    await eventually(async () => texts(shop).length, (n) => n === 1);
+    await until(async () => texts(shop).length, (n) => n === 1);
     expect(texts(shop)[0]!.text).toMatch(/baja/);
 
     // The form knows before Send: no window for free-form texts, and why.
@@ -60,14 +60,14 @@ describe('free-form texts after a STOP', () => {
 
     // The customer writes again: free-form replies are open again (consent stays opted out).
     await customerSays(shop, '¿Tenéis pan sin gluten?', (c) => c.lastInboundAt !== null && c.consent.utility.state === 'opted_out');
-    await eventually(async () => ((await h.dispatch('messages:forContact', { contactId: id }, web)) as any).value.windowOpenUntil, (w) => w !== null);
+    await until(async () => ((await h.dispatch('messages:forContact', { contactId: id }, web)) as any).value.windowOpenUntil, (w) => w !== null);
     expect(await h.dispatch('messages:check', { contactId: id, kind: 'text' }, web)).toMatchObject({ ok: true, value: { ok: true } });
     expect((await h.dispatch('messages:reply', { contactId: id, text: 'Sí, los martes.' }, web)).ok).toBe(true);
-    await eventually(async () => texts(shop).length, (n) => n === 2);
+    await until(async () => texts(shop).length, (n) => n === 2);
 
     // Another STOP closes them again, and a repeated STOP gets no second confirmation.
     await customerSays(shop, 'STOP', () => true);
-    await eventually(async () => ((await h.dispatch('messages:forContact', { contactId: id }, web)) as any).value.windowOpenUntil, (w) => w === null);
+    await until(async () => ((await h.dispatch('messages:forContact', { contactId: id }, web)) as any).value.windowOpenUntil, (w) => w === null);
     expect(await h.dispatch('messages:reply', { contactId: id, text: 'Last chance!' }, web)).toMatchObject({ ok: false, error: { code: 'opted_out' } });
     await h.services.messaging.outbox.settled();
     expect(texts(shop)).toHaveLength(2);

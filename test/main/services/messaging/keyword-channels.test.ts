@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTwilioFake } from '../../../../tools/twilio-fake/server';
 import { openHarness } from '../../../support/app-harness';
-import { eventually } from '../../../support/eventually';
+import { until } from '../../../support/eventually';
 
 const OUR_NUMBER = '+15005550006';
 const web = { transport: 'web-bridge' } as const;
@@ -60,14 +60,14 @@ describe('keywords answer alike on every channel', () => {
     await emulator.control.simulateInbound({ from: wa.slice(1), text: 'STOP' });
     fake.addInbound({ from: sms, to: OUR_NUMBER, body: 'STOP' });
     await h.services.remoteRequests.poll();
-    await eventually(async () => acks(), (a) => a.wa === 1 && a.sms === 1);
+    await until(async () => acks(), (a) => a.wa === 1 && a.sms === 1);
     expect(await effects(h, wa, waStart)).toEqual(['revoked:marketing', 'revoked:utility']);
     expect(await effects(h, sms, smsStart)).toEqual(['revoked:marketing', 'revoked:utility']);
 
     await emulator.control.simulateInbound({ from: wa.slice(1), text: 'stop' });
     fake.addInbound({ from: sms, to: OUR_NUMBER, body: 'stop' });
     await h.services.remoteRequests.poll();
-    await eventually(async () => (await effects(h, wa, waStart)).length, (n) => n === 4);
+    await until(async () => (await effects(h, wa, waStart)).length, (n) => n === 4);
     expect(await effects(h, wa, waStart)).toEqual(['revoked:marketing', 'revoked:marketing', 'revoked:utility', 'revoked:utility']);
     expect(await effects(h, sms, smsStart)).toEqual(['revoked:marketing', 'revoked:marketing', 'revoked:utility', 'revoked:utility']);
     await h.services.messaging.outbox.settled();
