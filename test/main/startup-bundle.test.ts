@@ -174,3 +174,23 @@ describe('the built bundle, when the data folder is unusable', () => {
     expect(outcome.recoveryPage?.body).toContain('<script src="page.js"');
   });
 });
+
+describe('the built bundle on Windows', () => {
+  let outcome: Outcome;
+  beforeAll(async () => {
+    outcome = await start(path.join(temp.dir, 'user-win'), { STUB_PLATFORM: 'win32', STUB_QUIT: 'session-end' });
+  }, 120_000);
+
+  it('sets the AppUserModelID (taskbar grouping, notifications) before ready, equal to the installer appId', async () => {
+    const call = outcome.calls.find((c) => c.api === 'app.setAppUserModelId');
+    expect(call?.afterReady).toBe(false);
+    const builder = await readFile(path.join(__dirname, '..', '..', 'electron-builder.yml'), 'utf8');
+    expect(builder).toContain(`appId: ${String(call?.args[0])}`);
+  });
+
+  it('closes the services on session-end (Windows emits no will-quit at shutdown), so the later will-quit has nothing to wait for', () => {
+    expect(outcome.windows[0]?.loaded).toEqual(['app://outreach/index.html']);
+    expect(outcome.quitHeld).toBe(false);
+  });
+});
+

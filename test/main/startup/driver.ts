@@ -18,6 +18,8 @@ function contents(url: string) {
 }
 
 async function main(): Promise<void> {
+  // Windows code paths: only what reads process.platform at run time follows (Node's path module stays POSIX).
+  if (process.env.STUB_PLATFORM) Object.defineProperty(process, 'platform', { value: process.env.STUB_PLATFORM });
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loading the built bundle is the point
   require(bundle);
   const beforeReady = stub.calls.length;
@@ -63,6 +65,11 @@ async function main(): Promise<void> {
     ipcChannels: [...stub.ipcMain.handlers.keys()],
   };
 
+  if (process.env.STUB_QUIT === 'session-end') {
+    // A Windows shutdown: no before-quit, only the window's session-end; give the services time to close.
+    for (const window of stub.BrowserWindow.getAllWindows()) window.emit('session-end', { preventDefault: () => undefined, reasons: ['shutdown'] });
+    await sleep(3_000);
+  }
   // Quit as Electron does: before-quit, then will-quit (held until the services closed), then quit again.
   const quitsBefore = stub.calls.filter((call) => call.api === 'app.quit').length;
   let held = false;
