@@ -1,5 +1,6 @@
 /** The per-recipient results of a campaign as CSV: name, phone, state, reason (formula cells neutralised). */
 import Papa from 'papaparse';
+import { spreadsheetCsv } from '../../../shared/domain/spreadsheet-csv';
 import { neutralizeCell } from '../consent/events-csv';
 import type { OutboxItem } from '../outbox';
 import type { CampaignPlan } from './campaign-record';
@@ -44,10 +45,10 @@ export function resultRows(
   return rows;
 }
 
-/** The CSV text (header row first). */
+/** The CSV text (header row first), UTF-8 BOM first so Excel reads names in any script. */
 export function resultsCsv(rows: readonly ResultRow[]): string {
-  return Papa.unparse({
+  return spreadsheetCsv(Papa.unparse({
     fields: ['name', 'phone', 'state', 'reason'],
     data: rows.map((r) => [r.name, r.phone, r.state, r.reason].map(neutralizeCell)),
-  });
+  }));
 }

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import type { ConsentEvent } from '../../../shared/domain/consent/event';
+import { spreadsheetCsv } from '../../../shared/domain/spreadsheet-csv';
 
 /** Columns of the all-events export, in order. */
 export const EVENT_CSV_COLUMNS = [
@@ -40,9 +41,9 @@ function cell(event: ConsentEvent, column: (typeof EVENT_CSV_COLUMNS)[number]): 
   return neutralizeCell(String(value));
 }
 
-/** Every consent event as CSV (RFC 4180 quoting via papaparse), formula injection neutralised. */
+/** Every consent event as CSV (RFC 4180 quoting via papaparse), formula injection neutralised, UTF-8 BOM first for Excel. */
 export async function eventsToCsv(events: AsyncIterable<ConsentEvent> | Iterable<ConsentEvent>): Promise<string> {
   const rows: string[][] = [];
   for await (const event of events) rows.push(EVENT_CSV_COLUMNS.map((c) => cell(event, c)));
-  return Papa.unparse({ fields: [...EVENT_CSV_COLUMNS], data: rows }, { newline: '\r\n' });
+  return spreadsheetCsv(Papa.unparse({ fields: [...EVENT_CSV_COLUMNS], data: rows }, { newline: '\r\n' }));
 }
