@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { qrSvgFile } from '../../../shared/domain/entry-points/qr';
 import type { ErrorCorrection } from '../../../shared/domain/entry-points/types';
 import { useStore } from '../../store';
 import { base64ToBlob, downloadBlob, downloadText } from './download';
@@ -38,7 +39,7 @@ export function QrView({ svg, description, fileStem, savedId, errorCorrection, d
       {/* Trusted markup: the output of our own QR renderer, never user HTML. */}
       <div className="ep-qr-code" role="img" aria-label={description} dangerouslySetInnerHTML={{ __html: svg }} />
       <div className="ep-actions">
-        <button type="button" onClick={() => downloadText(svg, `${fileStem}.svg`, 'image/svg+xml')}>
+        <button type="button" onClick={() => downloadText(qrSvgFile(svg), `${fileStem}.svg`, 'image/svg+xml')}>
           {t('entryPoints.downloadSvg')}
         </button>
         <button type="button" onClick={() => void downloadPng()} disabled={!savedId || busy} aria-busy={busy || undefined}>

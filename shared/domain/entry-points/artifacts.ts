@@ -5,7 +5,7 @@ import { renderPosterBatchHtml, type PosterInput } from './poster';
 import { qrSvg } from './qr';
 import type { SnippetForms } from './snippet-common';
 import type { EntryPoint } from './types';
-import { buildVCard, vCardFileName } from './vcard';
+import { buildVCard, buildVCard4, vCard4FileName, vCardFileName } from './vcard';
 import { buildEmailText, buildMailtoUrl, buildSmsText, buildSmsUrl, entryPointLink, entryPointMessage, waDigits } from './wa-link';
 
 /** The shop details every artifact needs. */
@@ -28,7 +28,8 @@ export interface EntryPointArtifacts {
   /** What the QR encodes: the vCard for `direct`, else the link. */
   qrText: string;
   qrSvg: string;
-  vcard?: { fileName: string; text: string };
+  /** The 3.0 card (what the QR carries: phones import it best), with the 4.0 form for address books that read it. */
+  vcard?: { fileName: string; text: string; v4: { fileName: string; text: string } };
   /** Paste-in website code for button, chat and popup entry points. */
   snippet?: string;
   /** The same as files the shop uploads to its own site: for pages with a strict Content-Security-Policy. */
@@ -42,7 +43,11 @@ export function buildArtifacts(entry: EntryPoint, shop: ShopDetails): EntryPoint
   const email = buildEmailText(link, shop.businessName);
   const vcard =
     entry.kind === 'direct'
-      ? { fileName: vCardFileName(shop.businessName), text: buildVCard({ name: shop.businessName, phoneE164: shop.phoneE164 }) }
+      ? {
+          fileName: vCardFileName(shop.businessName),
+          text: buildVCard({ name: shop.businessName, phoneE164: shop.phoneE164 }),
+          v4: { fileName: vCard4FileName(shop.businessName), text: buildVCard4({ name: shop.businessName, phoneE164: shop.phoneE164 }) },
+        }
       : undefined;
   const qrText = vcard ? vcard.text : link;
   const qrOptions = { errorCorrection: entry.style.errorCorrection, ...(entry.style.logoDataUrl ? { logoDataUrl: entry.style.logoDataUrl } : {}) };

@@ -65,6 +65,23 @@ export function qrSvg(text: string, options: QrOptions = {}): string {
   return `${open}${inner}${logo}</svg>`;
 }
 
+/** Pixel size written into a downloaded SVG: the same 1024 px as the PNG, sharp at 8–9 cm in print. */
+export const QR_SVG_FILE_PX = 1024;
+
+/**
+ * The SVG as a file to download: with width and height attributes, because an SVG with only a viewBox has no
+ * intrinsic size and Word, PowerPoint, Canva and some viewers open it as a 16 px speck or at page width.
+ * Inline copies keep no size so CSS scales them.
+ */
+export function qrSvgFile(svg: string, px: number = QR_SVG_FILE_PX): string {
+  const size = Math.max(64, Math.round(px));
+  const trimmed = svg.trim();
+  const open = /^<svg\b[^>]*>/.exec(trimmed)?.[0];
+  if (!open) throw new Error('Not an SVG document.');
+  const sized = open.replace(/\s(?:width|height)="[^"]*"/g, '').replace(/^<svg/, `<svg width="${size}" height="${size}"`);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${sized}${trimmed.slice(open.length)}\n`;
+}
+
 /** The logo centred on a white pad; the pad is LOGO_MAX_WIDTH_RATIO of the width, the image a bit smaller. */
 function logoMarkup(dataUrl: string, size: number): string {
   const pad = Math.floor(size * LOGO_MAX_WIDTH_RATIO);

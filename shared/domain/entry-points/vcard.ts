@@ -1,4 +1,4 @@
-/** Phone types a vCard 3.0 TEL line can carry. */
+/** Phone types a vCard TEL line can carry (3.0 and 4.0 both know these). */
 export type VCardPhoneType = 'work' | 'cell' | 'voice' | 'msg';
 
 /** What goes on the shop's contact card. */
@@ -75,6 +75,32 @@ export function buildVCard(input: VCardInput): string {
   return lines.map(foldVCardLine).join('\r\n') + '\r\n';
 }
 
+/**
+ * The same card as vCard 4.0 (RFC 6350), for address books and CRMs that read it (macOS/iOS Contacts, Outlook,
+ * Nextcloud): KIND:org marks a business rather than a person, the number is a `tel:` URI (clickable, unambiguous) and
+ * UTF-8 is the only charset, so names in any script survive. Phones import 3.0 most reliably (older Android and
+ * WhatsApp's own contact sharing), so the QR keeps 3.0 and 4.0 is an extra download.
+ */
+export function buildVCard4(input: VCardInput): string {
+  const name = escapeVCardText(input.name.trim());
+  const types = (input.phoneTypes ?? ['work', 'cell', 'voice']).join(',');
+  const phone = input.phoneE164.replace(/[^\d+]/g, '');
+  const lines = [
+    'BEGIN:VCARD',
+    'VERSION:4.0',
+    'KIND:org',
+    `FN:${name}`,
+    `ORG:${name}`,
+    // RFC 6350 §6.4.1: a multi-valued TYPE is quoted; VALUE=uri with the tel: scheme (RFC 3966).
+    `TEL;VALUE=uri;TYPE="${types}":tel:${phone}`,
+  ];
+  if (input.email) lines.push(`EMAIL;TYPE=work:${escapeVCardText(input.email.trim())}`);
+  if (input.url) lines.push(`URL:${input.url.trim().replace(/[\r\n]/g, '')}`);
+  if (input.note) lines.push(`NOTE:${escapeVCardText(input.note)}`);
+  lines.push('END:VCARD');
+  return lines.map(foldVCardLine).join('\r\n') + '\r\n';
+}
+
 /** A safe download name for the card, e.g. "Café Nord" → "cafe-nord.vcf". */
 export function vCardFileName(name: string): string {
   const slug = name
@@ -85,4 +111,9 @@ export function vCardFileName(name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);
   return `${slug || 'contact'}.vcf`;
+}
+
+/** The download name of the 4.0 card, beside the 3.0 one: "Café Nord" → "cafe-nord-vcard4.vcf". */
+export function vCard4FileName(name: string): string {
+  return vCardFileName(name).replace(/\.vcf$/, '-vcard4.vcf');
 }

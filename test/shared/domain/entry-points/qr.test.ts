@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import QRCode from 'qrcode';
-import { LOGO_MAX_WIDTH_RATIO, effectiveErrorCorrection, qrSvg } from '../../../../shared/domain/entry-points/qr';
+import { Resvg } from '@resvg/resvg-js';
+import { LOGO_MAX_WIDTH_RATIO, effectiveErrorCorrection, qrSvg, qrSvgFile } from '../../../../shared/domain/entry-points/qr';
+import { decodeQrPng } from '../../../support/qr-decode';
 
 const LOGO = 'data:image/png;base64,iVBORw0KGgo=';
 
@@ -48,5 +50,22 @@ describe('qrSvg', () => {
   it('uses only well-formed colours', () => {
     expect(qrSvg('x', { dark: '#123456' })).toContain('stroke="#123456"');
     expect(qrSvg('x', { dark: 'red;"' })).toContain('stroke="#000000"');
+  });
+});
+
+describe('qrSvgFile (the downloaded SVG)', () => {
+  it('has an intrinsic size, so apps that open it without CSS show it 1024 px wide, and it still decodes', () => {
+    const link = 'https://wa.me/34612345678?text=Hola%20%5Bref%3AA7K2%5D';
+    const file = qrSvgFile(qrSvg(link, { label: 'WhatsApp QR' }));
+    expect(file).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg width="1024" height="1024" /);
+    const image = new Resvg(file, { background: '#ffffff' }).render();
+    expect([image.width, image.height]).toEqual([1024, 1024]);
+    expect(decodeQrPng(Buffer.from(image.asPng()))).toBe(link);
+  });
+
+  it('replaces a size already there instead of writing two', () => {
+    const file = qrSvgFile('<svg width="10" height="10" viewBox="0 0 10 10"></svg>', 300);
+    expect(file.match(/width=/g)).toHaveLength(1);
+    expect(file).toContain('<svg width="300" height="300" viewBox="0 0 10 10">');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildVCard, escapeVCardText, foldVCardLine, vCardFileName } from '../../../../shared/domain/entry-points/vcard';
+import { buildVCard, buildVCard4, escapeVCardText, foldVCardLine, vCard4FileName, vCardFileName } from '../../../../shared/domain/entry-points/vcard';
 
 const octets = (s: string) => new TextEncoder().encode(s).length;
 
@@ -67,5 +67,36 @@ describe('vCardFileName', () => {
     expect(vCardFileName('Café Nord')).toBe('cafe-nord.vcf');
     expect(vCardFileName('../../etc/passwd')).toBe('etc-passwd.vcf');
     expect(vCardFileName('مقهى')).toBe('contact.vcf');
+  });
+});
+
+describe('buildVCard4 (RFC 6350)', () => {
+  it('writes a 4.0 business card: KIND:org, the number as a tel: URI with quoted types, CRLF ends', () => {
+    const card = buildVCard4({ name: 'Café Sol', phoneE164: '+34 612 345 678', email: 'hola@cafesol.example' });
+    expect(card).toBe(
+      [
+        'BEGIN:VCARD',
+        'VERSION:4.0',
+        'KIND:org',
+        'FN:Café Sol',
+        'ORG:Café Sol',
+        'TEL;VALUE=uri;TYPE="work,cell,voice":tel:+34612345678',
+        'EMAIL;TYPE=work:hola@cafesol.example',
+        'END:VCARD',
+        '',
+      ].join('\r\n'),
+    );
+  });
+
+  it('escapes and folds long non-Latin names at 75 octets without cutting a character', () => {
+    const name = 'नमस्ते किराना स्टोर, मुंबई; '.repeat(4);
+    const card = buildVCard4({ name, phoneE164: '+919812345678' });
+    for (const line of card.split('\r\n')) expect(octets(line)).toBeLessThanOrEqual(75);
+    const fn = unfold(card).find((l) => l.startsWith('FN:'))!;
+    expect(unescape(fn.slice(3))).toBe(name.trim());
+  });
+
+  it('names the 4.0 file beside the 3.0 one', () => {
+    expect(vCard4FileName('Café Nord')).toBe('cafe-nord-vcard4.vcf');
   });
 });
