@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCloudEmulator } from '../../tools/cloud-emulator';
+import { startTwilioFake } from '../../tools/twilio-fake/server';
 import { openHarness } from '../support/app-harness';
 
 /*
@@ -42,5 +43,26 @@ describe('the injected fetch', () => {
     expect(tested).toMatchObject({ ok: true });
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.every((url) => url.startsWith(emulator.url))).toBe(true);
+  });
+
+  it('carries the SMS requests to Twilio', async () => {
+    const fake = await startTwilioFake();
+    cleanup.push(() => fake.close());
+    const seen: string[] = [];
+    const recording: typeof fetch = (input, init) => {
+      seen.push(String(input instanceof Request ? input.url : input));
+      return fetch(input, init);
+    };
+    const h = await openHarness({ fetch: recording, sandbox: { statusDelays: { sent: 5, delivered: 10, read: 15 }, pairIntervalMs: 0 } });
+    cleanup.push(h.close);
+    await h.dispatch('profile:save', { businessName: 'Panadería Lucía', country: 'ES', phone: '612345678', locale: 'en', mode: 'sandbox' }, web);
+    await h.services.remoteSettings.save({
+      ...h.services.remoteSettings.get(),
+      twilio: { accountSid: fake.accountSid, fromNumber: '+15005550006', baseUrl: fake.baseUrl },
+      twilioAuthToken: fake.authToken,
+    });
+    await h.services.remoteRequests.send({ channel: 'sms', phone: '600112233', purposes: ['marketing'], via: 'provider', staffMember: 'Marta' });
+    expect(fake.sent()).toHaveLength(1);
+    expect(seen.some((url) => url.startsWith(fake.baseUrl))).toBe(true);
   });
 });

@@ -124,13 +124,15 @@ export class FakeSession {
   setDisplayMediaRequestHandler(handler: Handler): void {
     this.displayMediaRequestHandler = handler;
   }
+  /** Chromium's fetch for this session; Node's here (tests replace it to observe calls). */
+  fetch = vi.fn(async (input: string | Request, init?: RequestInit) => fetch(input, init));
 }
 
 const partitions = new Map<string, FakeSession>();
 
 export const session = {
   defaultSession: new FakeSession(),
-  fromPartition: vi.fn((name: string) => {
+  fromPartition: vi.fn((name: string, _options?: { cache?: boolean }) => {
     let found = partitions.get(name);
     if (!found) partitions.set(name, (found = new FakeSession()));
     return found;

@@ -75,8 +75,7 @@ describe('createLogFile', () => {
 describe('chromiumFetch', () => {
   it("uses a session of its own (not the default one, which cancels every http request) and refuses permissions there", async () => {
     const fetched = vi.fn(async () => new Response('ok'));
-    const own = session.fromPartition(NETWORK_PARTITION) as unknown as { fetch: typeof fetch };
-    own.fetch = fetched as never;
+    session.fromPartition(NETWORK_PARTITION).fetch = fetched;
     session.fromPartition.mockClear();
     const fetchImpl = chromiumFetch();
     expect(session.fromPartition).toHaveBeenCalledWith(NETWORK_PARTITION, { cache: false });
