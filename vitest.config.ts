@@ -30,6 +30,8 @@ export default defineConfig({
         test: {
           name: 'windows-fs',
           include: WINDOWS_FS_SUITES,
+          // Its contenders are child processes on the real file system: a second run would only cost time.
+          exclude: ['test/main/services/store/lock-race.test.ts'],
           setupFiles: ['test/support/windows-fs-setup.ts'],
         },
       },

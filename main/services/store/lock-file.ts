@@ -28,6 +28,8 @@ interface LockView {
   ino: number;
   mtimeMs: number;
   owner: LockOwner | undefined;
+  /** No owner file at all: the lock is being released or taken over (a held lock always has one). */
+  ownerMissing: boolean;
 }
 
 /** Lock folders this process holds: a lock naming our own pid is only stale when it is not one of these. */
@@ -50,7 +52,8 @@ export async function acquireLock(
   await removeLegacyLockFile(lockPath);
   await clearAbandonedClaims(dir);
   for (let attempt = 0; attempt < 50; attempt++) {
-    const state = { held: false };
+    const owner: LockOwner = { pid: process.pid, host: os.hostname(), at: now(), token: randomUUID() };
+    const state = { held: false, owner };
     let release: () => Promise<void>;
     try {
       release = await lockfile.lock(dir, {
@@ -76,8 +79,6 @@ export async function acquireLock(
     }
     state.held = true;
     heldHere.add(lockPath);
-    const owner: LockOwner = { pid: process.pid, host: os.hostname(), at: now(), token: randomUUID() };
-    await fs.writeFile(path.join(lockPath, OWNER_FILE), JSON.stringify(owner), { mode: 0o600 });
     return async () => {
       heldHere.delete(lockPath);
       await release().catch((error: NodeJS.ErrnoException) => {
@@ -90,15 +91,22 @@ export async function acquireLock(
 }
 
 /**
- * The fs proper-lockfile works through (our `node:fs`, so tests can swap the file system). Two changes: removing a lock
- * we do not hold is refused (we take over stale locks ourselves, atomically), and releasing ours removes the owner
- * file first so the folder can go.
+ * The fs proper-lockfile works through (our `node:fs`, so tests can swap the file system). Three changes: the lock
+ * folder appears with its owner file already in it (so a kill can never leave a lock nobody can be judged by);
+ * removing a lock we do not hold is refused (we take over stale locks ourselves, atomically); and releasing ours
+ * removes the owner file first so the folder can go.
  */
-function guardedFs(state: { held: boolean }) {
+function guardedFs(state: { held: boolean; owner: LockOwner }) {
   const removeOwned = (target: string, callback: (error: NodeJS.ErrnoException | null) => void) =>
     nodeFs.rm(path.join(target, OWNER_FILE), { force: true }, () => nodeFs.rmdir(target, callback));
   return {
     ...nodeFs,
+    mkdir(target: string, callback: (error: NodeJS.ErrnoException | null) => void) {
+      createLockFolder(target, state.owner).then(
+        () => callback(null),
+        (error: NodeJS.ErrnoException) => callback(error),
+      );
+    },
     rmdir(target: string, callback: (error: NodeJS.ErrnoException | null) => void) {
       if (!state.held) {
         callback(Object.assign(new Error('A stale lock is taken over atomically, not removed.'), { code: STALE_SIGNAL }));
@@ -114,6 +122,36 @@ function guardedFs(state: { held: boolean }) {
   };
 }
 
+/**
+ * mkdir with content: the folder is built under a unique name with the owner file, then renamed into place. A rename
+ * onto an existing lock fails (POSIX: the folder is not empty; Windows: the target exists), which is reported as
+ * EEXIST like mkdir would. (An empty `LOCK` folder is one whose holder was releasing it; replacing it is fine.)
+ */
+async function createLockFolder(target: string, owner: LockOwner): Promise<void> {
+  const temp = `${target}.new-${owner.token}`;
+  await fs.mkdir(temp);
+  try {
+    await fs.writeFile(path.join(temp, OWNER_FILE), JSON.stringify(owner), { mode: 0o600 });
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await fs.rename(temp, target);
+        return;
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? '';
+        // POSIX answers ENOTEMPTY/EEXIST for a rename onto a lock, Windows EPERM: all mean "someone holds it".
+        if (code === 'ENOTEMPTY' || code === 'EEXIST' || (await fs.stat(target).then(() => true, () => false))) {
+          throw Object.assign(new Error(`EEXIST: the lock ${target} exists`), { code: 'EEXIST', path: target });
+        }
+        // Windows: an antivirus may hold the new folder for a moment.
+        if (!['EPERM', 'EBUSY', 'EACCES'].includes(code) || attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 20 * (attempt + 1)));
+      }
+    }
+  } finally {
+    await fs.rm(temp, { recursive: true, force: true });
+  }
+}
+
 /** What is at the lock path now, or undefined when nothing is. */
 async function inspect(lockPath: string): Promise<LockView | undefined> {
   // Owner first, then stat: if the lock is replaced in between, the stat shows the new, fresh one.
@@ -122,11 +160,12 @@ async function inspect(lockPath: string): Promise<LockView | undefined> {
     if (error.code === 'ENOENT') return undefined;
     throw error;
   });
-  return stat && { ino: stat.ino, mtimeMs: stat.mtimeMs, owner };
+  if (!stat) return undefined;
+  return { ino: stat.ino, mtimeMs: stat.mtimeMs, owner: owner === 'missing' ? undefined : owner, ownerMissing: owner === 'missing' };
 }
 
 function isStale(view: LockView, lockPath: string): boolean {
-  if (Date.now() - view.mtimeMs > STALE_MS) return true;
+  if (Date.now() - view.mtimeMs > STALE_MS || view.ownerMissing) return true;
   const owner = view.owner;
   if (!owner || owner.host !== os.hostname()) return false;
   if (owner.pid === process.pid) return !heldHere.has(lockPath);
@@ -155,11 +194,13 @@ async function takeOver(lockPath: string, view: LockView): Promise<void> {
       again !== undefined &&
       again.ino === view.ino &&
       again.mtimeMs === view.mtimeMs &&
+      again.ownerMissing === view.ownerMissing &&
       again.owner?.token === view.owner?.token;
     if (!same) return;
     await fs.rm(path.join(lockPath, OWNER_FILE), { force: true });
     await fs.rmdir(lockPath).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error;
+      // ENOTEMPTY/EEXIST: another process put its new lock in place meanwhile (a rename onto the emptied folder).
+      if (!['ENOENT', 'ENOTEMPTY', 'EEXIST'].includes(error.code ?? '')) throw error;
     });
   } finally {
     await fs.rmdir(claim).catch(() => undefined);
@@ -176,25 +217,29 @@ async function removeLegacyLockFile(lockPath: string): Promise<void> {
   });
 }
 
-/** Clears takeover claims left by a process that died in the middle of one (they would block that takeover forever). */
+/**
+ * Clears takeover claims left by a process that died in the middle of one (they would block that takeover forever),
+ * and lock folders a killed process was still building.
+ */
 async function clearAbandonedClaims(dir: string): Promise<void> {
   const entries = await fs.readdir(dir).catch(() => [] as string[]);
   for (const name of entries) {
-    if (!name.startsWith(`${LOCK_FILE}.takeover-`)) continue;
+    if (!name.startsWith(`${LOCK_FILE}.takeover-`) && !name.startsWith(`${LOCK_FILE}.new-`)) continue;
     const claim = path.join(dir, name);
     const stat = await fs.stat(claim).catch(() => undefined);
-    if (stat && Date.now() - stat.mtimeMs > CLAIM_STALE_MS) await fs.rmdir(claim).catch(() => undefined);
+    if (stat && Date.now() - stat.mtimeMs > CLAIM_STALE_MS) await fs.rm(claim, { recursive: true, force: true }).catch(() => undefined);
   }
 }
 
-async function readOwner(lockPath: string): Promise<LockOwner | undefined> {
+async function readOwner(lockPath: string): Promise<LockOwner | 'missing' | undefined> {
   try {
     const value = JSON.parse(await fs.readFile(path.join(lockPath, OWNER_FILE), 'utf8')) as Partial<LockOwner>;
     return typeof value.pid === 'number' && typeof value.host === 'string' && typeof value.token === 'string'
       ? (value as LockOwner)
       : undefined;
-  } catch {
-    // Missing (the holder is between mkdir and writing it) or half written: judged by the mtime alone.
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
+    // Unreadable: judged by the mtime alone.
     return undefined;
   }
 }

@@ -65,6 +65,13 @@ describe('data folder lock', () => {
     await store.close();
   });
 
+  it('is not blocked by a lock folder whose holder was killed while releasing it (no owner left in it)', async () => {
+    const dir = path.join(await tempDir(), 'data');
+    await fs.mkdir(path.join(dir, 'LOCK'), { recursive: true });
+    const store = await DataStore.open({ dir });
+    await store.close();
+  });
+
   it('treats the LOCK file of an older version as stale, and keeps it out of the data', async () => {
     const dir = path.join(await tempDir(), 'data');
     await fs.mkdir(dir, { recursive: true });

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renameWithRetry } from '../../../../main/services/store/fs-atomic';
 
 /**
  * Synchronised starts: after a crash left the data folder's lock behind, several copies of the app start at the same
@@ -82,11 +83,21 @@ async function race(dir: string, trial: number, count: number): Promise<string[]
   await Promise.all(contenders.map((c) => c.ready));
   // Written whole (temp + rename): every contender reads the same instant, a little ahead of now.
   await fs.writeFile(`${goFile}.tmp`, String(Date.now() + 150));
-  await fs.rename(`${goFile}.tmp`, goFile);
+  await renameWithRetry(`${goFile}.tmp`, goFile);
   const verdicts = await Promise.all(contenders.map((c) => c.verdict));
   for (const c of contenders) c.child.kill('SIGKILL');
   await Promise.all(contenders.map((c) => c.exit));
   return verdicts;
+}
+
+/** Turns the lock a killed copy left into one whose pid was reused by a running program and that is 60 s old. */
+async function ageLockWithLivePid(dir: string): Promise<void> {
+  const lock = path.join(dir, 'LOCK');
+  const ownerFile = path.join(lock, 'owner.json');
+  const owner = JSON.parse(await fs.readFile(ownerFile, 'utf8')) as { pid: number };
+  await fs.writeFile(ownerFile, JSON.stringify({ ...owner, pid: process.ppid }));
+  const old = new Date(Date.now() - 60_000);
+  await fs.utimes(lock, old, old);
 }
 
 describe('data folder lock under synchronised starts', () => {
@@ -96,6 +107,9 @@ describe('data folder lock under synchronised starts', () => {
     expect(await race(dir, -1, 1)).toEqual(['WON']);
     const bad: string[] = [];
     for (let trial = 0; trial < TRIALS; trial++) {
+      // Every other trial the stale lock's pid belongs to a live program (ours' parent) and only its age says it is
+      // stale: the takeover path proper-lockfile itself would race on.
+      if (trial % 2 === 1) await ageLockWithLivePid(dir);
       const verdicts = await race(dir, trial, CONTENDERS);
       const won = verdicts.filter((v) => v === 'WON').length;
       const lostLocked = verdicts.filter((v) => v === 'LOST locked').length;
