@@ -95,7 +95,7 @@ async function onReady(): Promise<void> {
   });
   opened.backups.startDaily();
   // Off unless a feed is configured; never restarts while a campaign sends or an import runs.
-  setupAutoUpdates({ busy: () => busyState(opened) });
+  setupAutoUpdates({ busy: () => busyState(opened), log: (message) => log(`[updates] ${message}`) });
   services = opened;
   const ownerUnlocked = () => opened.owner.isUnlocked();
   const handlers = createHandlers(opened, { openExternal: (url) => openExternalLink(url, extraHosts()), ownerUnlocked, deviceName: os.hostname() });
