@@ -71,7 +71,8 @@ test.describe('website opt-in form', () => {
     const form = page.getByRole('region', { name: 'Get our messages on WhatsApp' });
     await expect(form).toBeVisible();
     await expectAccessible(page);
-    await page.getByLabel('Your WhatsApp number').fill('+34 600 11 22 33');
+    // No phone field: the JOIN message itself tells the shop the number.
+    await expect(page.getByLabel('Your WhatsApp number')).toHaveCount(0);
     await page.getByLabel('Order updates and reminders').check();
     await expect(page.locator('.od-optin-statement')).toHaveText(STATEMENTS.U);
     await page.getByLabel('I have read this and I agree').check();
@@ -89,15 +90,11 @@ test.describe('website opt-in form', () => {
     expect(w.errors).toEqual([]);
   });
 
-  test('refuses to open WhatsApp without a number, a purpose or the agreement', async ({ page, context }) => {
+  test('refuses to open WhatsApp without a purpose or the agreement', async ({ page, context }) => {
     const w = watch(page);
     const asked = await stubWhatsApp(context);
     await page.setContent(hostPage(optInSnippet({ widget: widget('web_widget'), digits: DIGITS })));
     const submit = page.getByRole('button', { name: 'Continue in WhatsApp' });
-    await submit.click();
-    await expect(page.getByRole('alert')).toHaveText(/Enter your WhatsApp number/);
-    await expect(page.getByLabel('Your WhatsApp number')).toBeFocused();
-    await page.getByLabel('Your WhatsApp number').fill('612 345 678');
     await submit.click();
     await expect(page.getByRole('alert')).toHaveText('Choose at least one kind of message.');
     await page.getByLabel('Offers and news').check();
@@ -120,13 +117,12 @@ test.describe('opt-in popup', () => {
     await expect(dialog).toHaveCount(0);
     await page.evaluate(() => document.dispatchEvent(new MouseEvent('mouseout', { bubbles: true, clientY: 0, relatedTarget: null })));
     await expect(dialog).toBeVisible();
-    await expect(page.getByLabel('Your WhatsApp number')).toBeFocused();
+    await expect(page.getByLabel('Order updates and reminders')).toBeFocused();
     await page.keyboard.press('Shift+Tab');
     await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
     await page.keyboard.press('Shift+Tab');
     await expect(dialog.getByRole('button', { name: 'Continue in WhatsApp' })).toBeFocused();
     await expectAccessible(page);
-    await page.getByLabel('Your WhatsApp number').fill('+44 7700 900123');
     await page.getByLabel('Order updates and reminders').check();
     await page.getByLabel('I have read this and I agree').check();
     expect(await submitAndCatch(page, context)).toBe(joinLink(SHOP, 'K7M2QU'));
@@ -178,7 +174,6 @@ test.describe('end to end with the app in sandbox', () => {
       const created = await h.services.widgets.create({ kind: 'web_widget', name: 'Home page', purposes: ['marketing', 'utility'] });
       const asked = await stubWhatsApp(context);
       await page.setContent(hostPage(h.services.widgets.snippet(created.code).snippet));
-      await page.getByLabel('Your WhatsApp number').fill('+34 600 11 22 33');
       await page.getByLabel('Order updates and reminders').check();
       await page.getByLabel('I have read this and I agree').check();
       const url = await submitAndCatch(page, context);
