@@ -35,6 +35,7 @@ export async function restoreBackup(input: {
     const release = await acquireLock(dir, input.now);
     previousDir = `${dir}.before-restore-${input.now()}`;
     try {
+      await keepSecrets(dir, staging);
       await renameWithRetry(dir, previousDir);
     } catch (error) {
       await release();
@@ -65,4 +66,19 @@ export async function finishInterruptedRestore(dirInput: string): Promise<void> 
     await fs.rm(staging, { recursive: true, force: true });
   }
   await fs.rm(path.join(dir, READY), { force: true });
+}
+
+/**
+ * Where the secret vault lives inside the data folder (OUTREACH_DESK_DATA_DIR keeps the folder self-contained), the
+ * current secrets move on with the restored data: backups never hold them, so the restored folder would have none.
+ */
+async function keepSecrets(dir: string, staging: string): Promise<void> {
+  const entries = await fs.readdir(dir, { withFileTypes: true });
+  const secrets = entries.filter((entry) => entry.isFile() && isSecretsFile(entry.name) && !entry.name.endsWith('.tmp'));
+  for (const entry of secrets) {
+    const target = path.join(staging, entry.name);
+    await fs.copyFile(path.join(dir, entry.name), target);
+    if (process.platform !== 'win32') await fs.chmod(target, PRIVATE_FILE_MODE);
+  }
+  if (secrets.length > 0) await fsyncDir(staging);
 }

@@ -72,4 +72,16 @@ describe('restore and backups of the data subfolder', () => {
     expect((await fs.readdir(dataDir)).filter((name) => name.startsWith('secrets'))).toEqual([]);
     expect(await fs.readFile(path.join(userData, 'secrets-UNPROTECTED.json'), 'utf8')).toBe('{"entries":{"token":"s3cret"}}');
   });
+
+  it('keeps the current secrets of a self-contained data folder (vault inside it) across a restore', async () => {
+    const dir = path.join(await tempDir(), 'portable');
+    const store = await DataStore.open({ dir });
+    await (await store.collection<Contact>('contacts')).upsert({ id: 'a', name: 'Ana' });
+    await fs.writeFile(path.join(dir, 'secrets.json'), '{"entries":{"token":"current"}}');
+    const backup = await store.backup();
+    await store.close();
+    await DataStore.restore({ dir, backupPath: backup.path });
+    expect(await fs.readFile(path.join(dir, 'secrets.json'), 'utf8')).toBe('{"entries":{"token":"current"}}');
+    if (process.platform !== 'win32') expect((await fs.stat(path.join(dir, 'secrets.json'))).mode & 0o777).toBe(0o600);
+  });
 });
