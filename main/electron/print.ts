@@ -70,14 +70,21 @@ export async function printHtml(html: string, options: PrintOptions = {}): Promi
     show: false,
     width: 794,
     height: 1123,
+    // No preload: the page gets nothing from main. The rest as on every window (see window.ts secureWebPreferences).
     webPreferences: {
       session: getPrintSession(),
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
       webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
       spellcheck: false,
+      devTools: false,
     },
   });
   let closeInCallback = false;

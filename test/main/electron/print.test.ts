@@ -31,7 +31,7 @@ describe('printHtml', () => {
     const window = lastWindow();
     expect(window.options).toMatchObject({
       show: false,
-      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true },
+      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, nodeIntegrationInSubFrames: false, webSecurity: true, devTools: false },
     });
     expect(window.options.webPreferences.session).toBe(session.fromPartition(PRINT_PARTITION));
     expect(window.webContents.printToPDF).toHaveBeenCalledWith({ preferCSSPageSize: true, printBackground: true, pageSize: 'A4' });
