@@ -1,9 +1,12 @@
 import { CONSENT_TEXT_KINDS } from '../../shared/domain/consent/texts';
 import type { Handlers } from '../dispatch';
 import type { AppServices } from '../services/app-services';
+import { anchorOf } from '../../shared/domain/consent/hash-chain';
+import { ledgerHeads } from '../services/consent/anchors-log';
 import { toContactView } from '../services/consent/contact-record';
 import { eventsToCsv } from '../services/consent/events-csv';
 import { buildProofPack, proofPackHtml } from '../services/consent/proof-pack';
+import { conversation } from '../services/messaging/conversation';
 
 type ContactChannels =
   | 'contacts:search'
@@ -28,17 +31,30 @@ export function contactHandlers(services: AppServices, deviceName: string): Pick
   const view = (record: Parameters<typeof toContactView>[0]) => toContactView(record, now());
   const changed = () => bus.emit('data:changed', { domain: 'contacts' });
 
+  /** A contact's events with one verdict: the chain by itself, then against the app's last anchor of it. */
+  async function verifiedHistory(contactId: string) {
+    const { events, chain } = await ledger.history(contactId);
+    if (!chain.ok) return { events, chain };
+    const anchored = services.anchors.check(contactId, events);
+    return { events, chain: anchored.ok ? chain : { ok: false, message: anchored.message } };
+  }
+
   async function proofPack(contactId: string) {
     const record = ledger.get(contactId);
-    const { events, chain } = await ledger.history(contactId);
+    const { events, chain } = await verifiedHistory(contactId);
     const profile = services.profile.get();
+    // The pack carries the anchor written for it, so whoever keeps the pack can later catch dropped or re-sealed events.
+    const shopAnchor = await services.anchors.anchor('proof_pack', ledgerHeads(ledger));
+    const { messaging, inbox, templates } = services;
     return buildProofPack({
       generatedAt: services.deps.now().toISOString(),
       business: { name: profile?.businessName ?? '', phone: profile?.phoneDisplay ?? '' },
       contact: view(record),
       chain,
+      anchor: anchorOf(events),
+      shopAnchor,
       events,
-      messages: [],
+      conversation: conversation({ outbox: messaging.outbox, inbound: inbox.messages, templates }, contactId, 1000),
     });
   }
 
@@ -49,7 +65,7 @@ export function contactHandlers(services: AppServices, deviceName: string): Pick
     },
     'contacts:get': async ({ id }) => {
       const record = ledger.get(id);
-      const { events, chain } = await ledger.history(id);
+      const { events, chain } = await verifiedHistory(id);
       return { contact: view(record), events, chain };
     },
     'contacts:setTags': async ({ id, tags }) => {
@@ -90,10 +106,14 @@ export function contactHandlers(services: AppServices, deviceName: string): Pick
       history: services.texts.history().filter((v) => v.locale === locale),
     }),
     'consent:saveText': ({ kind, locale, text, edits }) => services.texts.save(kind, locale, text, edits),
-    'export:eventsCsv': async () => ({
-      fileName: `consent-events-${services.deps.now().toISOString().slice(0, 10)}.csv`,
-      csv: await eventsToCsv(ledger.allEvents()),
-    }),
+    'export:eventsCsv': async () => {
+      // Anchored first and named after the anchor: the file's heads can be matched to that line of the anchors log.
+      const anchor = await services.anchors.anchor('events_csv', ledgerHeads(ledger));
+      return {
+        fileName: `consent-events-${services.deps.now().toISOString().slice(0, 10)}-anchor-${anchor.seq}-${anchor.root.slice(0, 12)}.csv`,
+        csv: await eventsToCsv(ledger.allEvents()),
+      };
+    },
     'export:proofPack': async ({ contactId }) => {
       const pack = await proofPack(contactId);
       return { fileName: `consent-proof-${pack.contact.phone.replace('+', '')}.json`, json: JSON.stringify(pack, null, 2) };

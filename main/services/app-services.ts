@@ -7,6 +7,7 @@ import { OptInWidgetsService } from './opt-in-widgets/widgets-service';
 import { ProviderSettings } from './remote-requests/provider-settings';
 import { RemoteRequestsService } from './remote-requests/requests-service';
 import { ConsentTextsService } from './consent/texts-service';
+import { AnchorsLog, ledgerHeads } from './consent/anchors-log';
 import { CloudRuntime } from './connection/cloud-runtime';
 import { retireSandboxOptIns } from './connection/sandbox-consent';
 import { InboxService } from './inbox/inbox-service';
@@ -58,6 +59,8 @@ export interface AppServices extends DashboardServices {
   printJobs: PrintJobs | null;
   store: DataStore;
   ledger: ConsentLedger;
+  /** The app's own record of where every consent chain stood (detects dropped or re-sealed events). */
+  anchors: AnchorsLog;
   texts: ConsentTextsService;
   optIns: OptInService;
   /** CSV import of contacts and consent. */
@@ -109,6 +112,9 @@ export async function createAppServices(input: ServiceDeps): Promise<AppServices
     onBackgroundError: (error) => console.error('store maintenance failed (data is safe, will retry):', error),
   });
   const ledger = await ConsentLedger.open({ store, deviceId, now: deps.now });
+  const anchors = await AnchorsLog.open(deps.dataDir, deps.now);
+  // Every change is anchored soon after (coalesced): backups copy the data folder, anchors log included.
+  ledger.onChange(() => anchors.schedule(() => ledgerHeads(ledger)));
   const texts = await ConsentTextsService.open(deps.dataDir, deps.now);
   const optIns = new OptInService(ledger, texts, profile, deps.now);
   const imports = new ImportService({
@@ -204,6 +210,7 @@ export async function createAppServices(input: ServiceDeps): Promise<AppServices
     printJobs,
     store,
     ledger,
+    anchors,
     texts,
     optIns,
     imports,
@@ -231,6 +238,7 @@ export async function createAppServices(input: ServiceDeps): Promise<AppServices
       await remoteRequests.stop();
       await messaging.stop();
       await ledger.close();
+      await anchors.close(ledgerHeads(ledger));
       await store.close();
     },
   };

@@ -217,8 +217,11 @@ function parseWithSchema(newEvent: NewConsentEvent): NewConsentEvent {
   return parsed.data;
 }
 
-/** Why verification stopped: content edited, link broken (event removed, inserted or moved), or chain cut short. */
-export type ChainBreakReason = 'hash_mismatch' | 'prev_hash_mismatch' | 'head_mismatch';
+/**
+ * Why verification stopped: content edited, link broken (event removed, inserted or moved), chain cut short, or —
+ * against an anchor kept apart from the chain — newest events dropped or the whole chain re-sealed.
+ */
+export type ChainBreakReason = 'hash_mismatch' | 'prev_hash_mismatch' | 'head_mismatch' | 'truncated' | 'rewritten';
 
 export type ChainVerification =
   | { ok: true }
@@ -259,4 +262,64 @@ export function verifyChain(events: readonly ConsentEvent[], options: { headHash
     };
   }
   return { ok: true };
+}
+
+/**
+ * A chain's position at one moment: how many events it had and the hash of the newest. Kept outside the chain (the
+ * app's anchors log, every proof pack and backup), it lets anyone detect what the chain alone cannot: its newest
+ * events dropped, or every event rewritten and re-sealed with fresh hashes.
+ */
+export interface ChainAnchor {
+  eventCount: number;
+  /** hash of event number eventCount (1-based); GENESIS_PREV_HASH for an empty chain. */
+  headHash: string;
+}
+
+/** The anchor of a chain as it is now. */
+export function anchorOf(events: readonly ConsentEvent[]): ChainAnchor {
+  return { eventCount: events.length, headHash: events[events.length - 1]?.hash ?? GENESIS_PREV_HASH };
+}
+
+/**
+ * Checks a chain against an anchor taken earlier: the chain must verify by itself and still hold the anchored
+ * events as its beginning — at least eventCount events, the eventCount-th with the anchored hash. Fewer events means
+ * events recorded before the anchor were dropped; another hash there means the chain was rewritten and re-sealed.
+ */
+export function verifyAgainstAnchor(events: readonly ConsentEvent[], anchor: ChainAnchor): ChainVerification {
+  const own = verifyChain(events);
+  if (!own.ok) return own;
+  if (events.length < anchor.eventCount) {
+    return {
+      ok: false,
+      brokenAt: events.length,
+      eventId: undefined,
+      reason: 'truncated',
+      message: `${anchor.eventCount - events.length} of the ${anchor.eventCount} events anchored earlier are missing: the newest events were dropped`,
+    };
+  }
+  const atAnchor = anchor.eventCount === 0 ? GENESIS_PREV_HASH : events[anchor.eventCount - 1]!.hash;
+  if (atAnchor !== anchor.headHash) {
+    return {
+      ok: false,
+      brokenAt: anchor.eventCount - 1,
+      eventId: events[anchor.eventCount - 1]?.id,
+      reason: 'rewritten',
+      message: `event ${anchor.eventCount} no longer has the hash anchored earlier: the chain was rewritten and re-sealed`,
+    };
+  }
+  return { ok: true };
+}
+
+/** The exact text whose SHA-256 is an event's hash (prevHash followed by its canonical JSON without `hash`). */
+export function eventHashInput(event: ConsentEvent): string {
+  return event.prevHash + canonicalJson({ ...event, hash: undefined });
+}
+
+/**
+ * One hash over every contact's anchor, so a single line (kept by the owner, a notary or an auditor) pins the whole
+ * shop's consent records: SHA-256 of "contactId eventCount headHash" lines, sorted by contact id, each ending "\n".
+ */
+export function anchorsRoot(anchors: Iterable<{ contactId: string } & ChainAnchor>): string {
+  const lines = [...anchors].map((a) => `${a.contactId} ${a.eventCount} ${a.headHash}\n`).sort();
+  return textHash(lines.join(''));
 }

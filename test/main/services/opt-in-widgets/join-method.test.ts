@@ -13,7 +13,7 @@ function inbound(from: string, text: string, at: number): InboundEvent {
   seq += 1;
   const messageId = `wamid.join-${seq}`;
   return {
-    kind: 'inbound', key: `message:${messageId}`, messageId, from, profileName: undefined, timestampMs: at, type: 'text', text,
+    kind: 'inbound', key: `message:${messageId}`, messageId, from, profileName: undefined, timestampMs: at, receivedAt: at, type: 'text', text,
     button: undefined, reply: undefined, referral: undefined, contextMessageId: undefined, raw: {} as InboundEvent['raw'],
   } as InboundEvent;
 }
