@@ -56,6 +56,12 @@ describe('.github/workflows/ci.yml', () => {
     ]);
   });
 
+  it('installs poppler before the tests where the poster PDF specs need it', () => {
+    const poppler = steps.filter((step) => /poppler/.test(step.run ?? ''));
+    expect(poppler.map((step) => step.if)).toEqual(["runner.os == 'Linux'", "runner.os == 'macOS'"]);
+    for (const step of poppler) expect(steps.indexOf(step)).toBeLessThan(steps.indexOf(runs(/\bnpm test\b/)[0]!));
+  });
+
   it('never downloads browsers with Playwright: it uses the runner’s Chrome', () => {
     expect(text).not.toMatch(/playwright\s+install/);
     expect(job!.env?.CHROMIUM_PATH).toBe('${{ matrix.chromium }}');
