@@ -36,8 +36,9 @@ interface LockView {
 const heldHere = new Set<string>();
 
 /**
- * Takes the single-writer lock of a folder with proper-lockfile: `LOCK` is created with mkdir (atomic) and its mtime is
- * refreshed every 2 s while held, so a lock nobody refreshed for 10 s is stale whatever process now has its pid. A
+ * Takes the single-writer lock of a folder with proper-lockfile: the `LOCK` folder is created atomically (with its
+ * owner file already inside) and its mtime is refreshed every 2 s while held, so a lock nobody refreshed for 10 s is
+ * stale whatever process now has its pid (issue 11 item 2: a reused pid no longer blocks start-up for ever). A
  * lock whose holder on this computer has exited is stale at once. Taking over a stale lock is atomic: the taker first
  * claims that very lock (inode, mtime and owner) with an exclusive mkdir, checks it is still the same lock, and only
  * then removes it, so two processes starting together can never both win (proper-lockfile's own takeover could
