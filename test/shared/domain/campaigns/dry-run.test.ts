@@ -147,3 +147,14 @@ describe('messaging-limit window and item ids', () => {
     expect(campaignItemId('01JE0000000000000000000000', 'c1')).not.toBe(id);
   });
 });
+
+describe('campaign dry run: free-form texts ask the send policy', () => {
+  it('skips a customer whose latest message was STOP, and sends to one who wrote again after it', () => {
+    const minutesAgo = (m: number) => new Date(NOW - m * 60_000).toISOString();
+    const stoppedLast = contact({ lastInboundAt: minutesAgo(5), lastStopAt: minutesAgo(5) });
+    const wroteAgain = contact({ lastInboundAt: minutesAgo(1), lastStopAt: minutesAgo(5) });
+    const result = dryRun({ contacts: [stoppedLast, wroteAgain], audience, template: weekly, mapping, kind: 'session', now: NOW, limit: { tier: 'unlimited', reached: new Set() } });
+    expect(result.skipped.map((s) => [s.contactId, s.reason])).toEqual([[stoppedLast.id, 'opted_out']]);
+    expect(result.send.map((s) => s.contactId)).toEqual([wroteAgain.id]);
+  });
+});
