@@ -1,10 +1,11 @@
 import { test, expect, type BrowserContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { buttonSnippet } from '../../shared/domain/entry-points/button-snippet';
-import { chatSnippet } from '../../shared/domain/entry-points/chat-snippet';
+import { chatSnippet, chatSnippetForms } from '../../shared/domain/entry-points/chat-snippet';
 import { popupSnippet, type PopupSnippetInput } from '../../shared/domain/entry-points/popup-snippet';
 import { appendRef } from '../../shared/domain/entry-points/ref-code';
 import { buildWaLink, waDigits } from '../../shared/domain/entry-points/wa-link';
+import { optInSnippet } from '../../shared/domain/opt-in/optin-snippets';
 
 const E164 = '+34612345678';
 const REF = 'A7K2';
@@ -301,5 +302,95 @@ test.describe('website popup on a touch phone', () => {
     await page.goBack();
     await expect(page.getByRole('dialog')).toBeVisible();
     expect(page.url()).toBe(`${SHOP_ORIGIN}/`);
+  });
+});
+
+test.describe('on real shops’ pages (issue 15)', () => {
+  test.describe('touch phone', () => {
+    test.use({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 800 } });
+
+    test('once the popup has shown, Back leaves the page again instead of being swallowed', async ({ page, context }) => {
+      await context.route(`${SHOP_ORIGIN}/before`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Before</title>' }));
+      await serveShop(context, hostPage(popupSnippet({ ...popupBase, exitIntent: true, delaySeconds: 1, idleSeconds: 600, frequencyCapDays: 0 })));
+      await page.goto(`${SHOP_ORIGIN}/before`);
+      await page.goto(`${SHOP_ORIGIN}/`);
+      await page.locator('h1').tap(); // arms the Back catch (a history entry of ours)
+      await expect(page.getByRole('dialog')).toBeVisible({ timeout: 5000 }); // shown by the delay instead
+      await page.getByRole('button', { name: 'Close' }).click();
+      await expect(page.getByRole('dialog')).toHaveCount(0);
+      await expect.poll(() => page.evaluate(() => history.state as unknown)).toBeNull();
+      await page.goBack();
+      expect(page.url()).toBe(`${SHOP_ORIGIN}/before`);
+    });
+  });
+
+  test('two popups on one page never stack: the second waits its turn and does not cover the first', async ({ page }) => {
+    const w = watch(page);
+    const other = popupSnippet({ ...popupBase, refCode: 'B8M3', headline: 'Second popup', delaySeconds: 1 });
+    await page.setContent(hostPage(popupSnippet({ ...popupBase, delaySeconds: 1 }) + other));
+    await expect(page.getByRole('dialog')).toHaveCount(1, { timeout: 5000 });
+    await page.waitForTimeout(1500);
+    await expect(page.getByRole('dialog')).toHaveCount(1);
+    expect(w.errors).toEqual([]);
+  });
+
+  test('the chat sends a message with a lone surrogate (replaced, not thrown on)', async ({ page, context }) => {
+    const w = watch(page);
+    const asked = await stubWhatsApp(context);
+    await page.setContent(
+      hostPage(
+        chatSnippet({ digits: waDigits(E164), refCode: REF, shopName: 'Café Sol', greeting: '', openingHours: '', prefilledMessage: '', colour: '#075E54', position: 'bottom-right' }),
+      ),
+    );
+    await page.getByRole('button', { name: 'Chat with us on WhatsApp' }).click();
+    await page.getByLabel('Your message').evaluate((input) => {
+      (input as HTMLTextAreaElement).value = 'pan \uD83D';
+    });
+    await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Send on WhatsApp' }).click()]);
+    expect(asked).toEqual([buildWaLink(E164, appendRef('pan \uFFFD', REF, 'chat'))]);
+    expect(w.errors).toEqual([]);
+  });
+
+  test('under a strict CSP the one-paste button keeps a small icon, and a blocked widget says so in the console', async ({ page, context }) => {
+    const csp = "default-src 'self'; script-src 'self'; style-src 'self'";
+    const button = buttonSnippet({ url: LINK, label: 'Chat with us on WhatsApp', colour: '#25D366', size: 'medium', position: 'inline', refCode: REF });
+    const chat = chatSnippetForms({ digits: waDigits(E164), refCode: REF, shopName: 'Café Sol', greeting: 'Hi', openingHours: '', prefilledMessage: '', colour: '#075E54', position: 'bottom-right' });
+    const file = chat.hosted.files[0]!;
+    // An engine without constructable stylesheets: the runtime falls back to a <style>, which this policy blocks.
+    const oldEngine = 'delete CSSStyleSheet.prototype.replaceSync;';
+    await context.route(`${SHOP_ORIGIN}/**`, (route) => {
+      const path = new URL(route.request().url()).pathname;
+      if (path === `/${file.name}`) return route.fulfill({ status: 200, contentType: 'text/javascript', body: file.text });
+      if (path === '/old-engine.js') return route.fulfill({ status: 200, contentType: 'text/javascript', body: oldEngine });
+      return route.fulfill({
+        status: 200,
+        contentType: 'text/html',
+        headers: { 'content-security-policy': csp },
+        body: hostPage(`<script src="/old-engine.js"></script>${button}${chat.hosted.html}`),
+      });
+    });
+    const warnings: string[] = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'warning') warnings.push(msg.text());
+    });
+    await page.goto(`${SHOP_ORIGIN}/`);
+    const icon = page.getByRole('link', { name: 'Chat with us on WhatsApp' }).locator('svg');
+    expect((await icon.boundingBox())!.width).toBeLessThanOrEqual(24);
+    await expect.poll(() => warnings.join('\n')).toContain('blocked by the page’s Content-Security-Policy');
+  });
+
+  test('an opt-in form pasted into <head> shows at the end of the page and says where to paste it', async ({ page }) => {
+    const warnings: string[] = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'warning') warnings.push(msg.text());
+    });
+    const snippet = optInSnippet({
+      widget: { code: 'K7M2Q', kind: 'web_widget', purposes: ['utility'], statements: { U: 'I agree' }, headline: 'Join us', colour: '#25D366', locale: 'en' },
+      digits: waDigits(E164),
+    });
+    await page.setContent(`<!DOCTYPE html><html lang="en"><head><title>Shop</title>${snippet}</head><body><main><h1>Shop</h1></main></body></html>`);
+    await expect(page.getByRole('region', { name: 'Join us' })).toBeVisible();
+    expect(await page.evaluate(() => document.body.lastElementChild!.tagName)).toBe('OUTREACH-DESK-OPTIN');
+    expect(warnings.join('\n')).toContain('Paste it inside the body');
   });
 });
