@@ -166,9 +166,13 @@ async function onStartFailed(error: unknown): Promise<void> {
 /** Tells the owner which saved secrets could not be read here and offers to go to Settings to enter them again. */
 async function askForUnreadableSecrets(names: readonly string[], locale: ReturnType<typeof pickLocale>): Promise<void> {
   log(`secrets that could not be decrypted here, to be entered again: ${names.join(', ')}`);
+  // Never in front of a customer: the kiosk shows nothing of the shop's settings (Settings still shows them unset).
+  if (kioskWindow()) return;
   const notice = unreadableSecretsNotice(locale, names);
   const t = RECOVERY_TEXTS[locale].secretsNotice;
   const parent = appWindow();
+  // Over the painted window, not a hidden one (a sheet on an invisible window on macOS would never be seen).
+  if (parent && !parent.isVisible()) await new Promise<void>((resolve) => parent.once('show', () => resolve()));
   const options = { type: 'warning' as const, title: notice.title, message: notice.message, detail: notice.detail, buttons: [t.openSettings, t.ok], defaultId: 0, cancelId: 1 };
   const { response } = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
   if (response === 0) sendToAppWindow('app:navigate', { route: 'settings' });

@@ -194,3 +194,25 @@ describe('the built bundle on Windows', () => {
   });
 });
 
+describe('the built bundle, after a keychain reset', () => {
+  let outcome: Outcome;
+  let userData: string;
+  beforeAll(async () => {
+    userData = path.join(temp.dir, 'user-keychain');
+    await mkdir(userData, { recursive: true });
+    // Saved under the old keychain key: the stub's safeStorage cannot decrypt it, as Electron's would throw.
+    const entries = { 'cloud.accessToken': Buffer.from('v09 old key').toString('base64') };
+    await writeFile(path.join(userData, 'secrets.json'), JSON.stringify({ format: 'outreach-desk-secrets', version: 1, protection: 'os-keychain', entries }));
+    outcome = await start(userData, { STUB_LOCALE: 'hi-IN' });
+  }, 120_000);
+
+  it('still opens the app, and tells the owner which secret to enter again', async () => {
+    expect(outcome.windows[0]?.loaded).toEqual(['app://outreach/index.html']);
+    const notice = outcome.calls.find((call) => call.api === 'dialog.showMessageBox');
+    expect(notice?.args[0]).toMatchObject({ title: 'अपने पासवर्ड फिर से डालें', detail: expect.stringContaining('WhatsApp एक्सेस टोकन') });
+    const vault = JSON.parse(await readFile(path.join(userData, 'secrets.json'), 'utf8')) as { entries: object; unreadable: object };
+    expect(vault.entries).toEqual({});
+    expect(Object.keys(vault.unreadable)).toEqual(['cloud.accessToken']);
+  });
+});
+
