@@ -124,7 +124,11 @@ export async function createAppServices(input: ServiceDeps): Promise<AppServices
     onProgress: (progress) => bus.emit('import:progress', progress),
     pause: () => new Promise((resolve) => setImmediate(resolve)),
   });
-  const backups = new BackupService(store, deps.dataDir, deps.now, (m) => console.log(m), (p) => bus.emit('backup:progress', p));
+  const backups = new BackupService(
+    store, deps.dataDir, deps.now, (m) => console.log(m), (p) => bus.emit('backup:progress', p),
+    // Every backup carries the consent chain heads of its instant (the anchors log is in the folder it copies).
+    () => anchors.anchor('backup', ledgerHeads(ledger)),
+  );
   const vault = givenVault ?? new FileVault(deps.dataDir, PLAIN_CODEC);
   const templates = await TemplatesService.open(deps.dataDir, deps.now);
   // The receiver starts before the inbox exists; webhooks wait for it through this late binding.

@@ -24,6 +24,8 @@ export class BackupService {
     private readonly now: () => Date,
     private readonly log: (message: string) => void = () => undefined,
     private readonly onProgress: (progress: BackupProgress) => void = () => undefined,
+    /** Runs before every copy: the consent anchors log gets this instant's chain heads, so the backup carries them. */
+    private readonly beforeBackup: () => Promise<unknown> = async () => undefined,
   ) {}
 
   /** Carries out a restore requested in the previous run; call before opening the data folder. */
@@ -67,6 +69,7 @@ export class BackupService {
     this.running = controller;
     let last = -Infinity;
     try {
+      await this.beforeBackup();
       const info = await this.store.backup('manual', {
         signal: controller.signal,
         onProgress: (done, total) => {
@@ -108,8 +111,8 @@ export class BackupService {
   /** Takes the day's backup soon after start (not during it) and checks again every hour. */
   startDaily(firstDelayMs = 60_000, everyMs = 3_600_000): void {
     const run = () => {
-      this.store
-        .maybeDailyBackup(this.now().getTime())
+      this.beforeBackup()
+        .then(() => this.store.maybeDailyBackup(this.now().getTime()))
         .then((info) => info && this.log(`daily backup written: ${info.path}`))
         .catch((error: unknown) => this.log(`daily backup failed (will retry): ${(error as Error).message}`));
     };

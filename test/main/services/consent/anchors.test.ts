@@ -154,4 +154,15 @@ describe('anchors catch what the chain alone cannot', () => {
     expect(detail.value.chain).toMatchObject({ ok: false, message: expect.stringMatching(/newest events were dropped/) });
     expect(pack.chain.ok).toBe(true);
   });
+
+  it('every backup carries an anchor of the chain heads at that instant', async () => {
+    const { h, id } = await shopWithHistory();
+    const { events } = await h.services.ledger.history(id);
+    const info = await h.services.backups.create();
+    const lines = (await readFile(path.join(info.path, ANCHORS_FILE), 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l));
+    const last = lines[lines.length - 1];
+    expect(last).toMatchObject({ reason: 'backup', contacts: 1, totalEvents: events.length });
+    const log = await AnchorsLog.open(info.path, () => new Date());
+    expect(log.anchorFor(id)).toMatchObject({ eventCount: events.length, headHash: events[events.length - 1]!.hash });
+  });
 });
