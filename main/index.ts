@@ -212,9 +212,10 @@ function showAppWindow(): void {
   openStartWindow?.();
 }
 
-/** Sends one contract event to the app window, if it shows our page. */
+/** Sends a navigation to the main window only: the kiosk window never leaves the kiosk on main's say-so. */
 function sendToAppWindow(event: 'app:navigate', payload: { route: 'counter' | 'contacts' | 'settings' }): void {
-  const window = appWindow();
+  if (kioskWindow()) return;
+  const window = mainWindow;
   if (window && !window.isDestroyed()) window.webContents.send(event, payload);
 }
 
