@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CampaignView } from '../../shared/contract/campaigns';
 import { api } from '../api';
 import { CampaignDetail } from '../components/campaigns/campaign-detail';
 import { CampaignForm } from '../components/campaigns/campaign-form';
@@ -8,7 +9,7 @@ import { LimitSetting } from '../components/campaigns/limit-setting';
 import { useStore } from '../store';
 import '../components/campaigns/campaigns.css';
 
-type View = { kind: 'list' } | { kind: 'create' } | { kind: 'detail'; id: string };
+type View = { kind: 'list' } | { kind: 'create' } | { kind: 'edit'; campaign: CampaignView } | { kind: 'detail'; id: string };
 
 /** Campaigns: the list with live progress, the create flow with its dry run, and each campaign's funnel. */
 export function CampaignsPage(): ReactNode {
@@ -42,9 +43,11 @@ export function CampaignsPage(): ReactNode {
           <LimitSetting />
         </>
       )}
-      {view.kind === 'create' && (
+      {(view.kind === 'create' || view.kind === 'edit') && (
         <CampaignForm
-          onCancel={() => setView({ kind: 'list' })}
+          key={view.kind === 'edit' ? view.campaign.id : 'new'}
+          editing={view.kind === 'edit' ? view.campaign : undefined}
+          onCancel={() => setView(view.kind === 'edit' ? { kind: 'detail', id: view.campaign.id } : { kind: 'list' })}
           onCreated={(campaign) => {
             putCampaign(campaign);
             setView({ kind: 'detail', id: campaign.id });
@@ -55,6 +58,11 @@ export function CampaignsPage(): ReactNode {
         <CampaignDetail
           id={view.id}
           onChanged={putCampaign}
+          onEdit={(campaign) => setView({ kind: 'edit', campaign })}
+          onOpen={(campaign) => {
+            putCampaign(campaign);
+            setView({ kind: 'detail', id: campaign.id });
+          }}
           onBack={() => {
             setView({ kind: 'list' });
             void loadCampaigns();

@@ -89,6 +89,23 @@ export const DryRunSchema = z.object({
   messages: z.number().int(),
   /** A sample recipient for the preview. */
   sample: z.object({ name: z.string(), phone: z.string(), values: z.record(z.string(), z.string()) }).nullable(),
+  /** The exact messages a few real recipients get, one with an empty field among them when there is one. */
+  previews: z.array(
+    z.object({
+      contactId: z.string(),
+      name: z.string(),
+      phone: z.string(),
+      header: z.string().optional(),
+      body: z.string(),
+      footer: z.string().optional(),
+      /** Placeholders whose contact field is empty here (the fallback shows). */
+      empty: z.array(z.string()),
+      /** Placeholders that would go out empty. */
+      missing: z.array(z.string()),
+    }),
+  ),
+  /** Recipients a placeholder would reach empty, and which placeholders: start refuses while count > 0. */
+  emptyValues: z.object({ count: z.number().int(), slots: z.array(z.string()) }),
 });
 export type DryRunView = z.infer<typeof DryRunSchema>;
 
@@ -96,6 +113,8 @@ export type DryRunView = z.infer<typeof DryRunSchema>;
 export const CampaignDetailSchema = CampaignSchema.extend({
   failedByReason: z.record(z.string(), z.number().int()),
   skippedByReason: z.record(z.string(), z.number().int()),
+  /** Left out when it started (the dry run's reasons: consent, empty value, messaging limit), by reason. */
+  plannedSkippedByReason: z.record(z.string(), z.number().int()),
 });
 export type CampaignDetail = z.infer<typeof CampaignDetailSchema>;
 
@@ -110,19 +129,29 @@ export type CampaignProgress = z.infer<typeof CampaignProgressSchema>;
 
 const Id = z.object({ id: z.string().min(1, 'Choose a campaign.') });
 
+/** What a draft is made of, as the create and edit forms send it. */
+const DraftFields = z.object({
+  name: z.string().trim().min(1, 'Give the campaign a name.').max(80, 'Keep the name under 80 characters.'),
+  template: z.object({ name: z.string().min(1, 'Choose a template.'), language: z.string().min(2, 'Choose a template.') }),
+  audience: AudienceSchema,
+  mapping: ParameterMappingSchema.default({}),
+});
+
 /** Campaigns: create, dry run, send or schedule, pause/resume/cancel, funnel and export. */
 export const campaignChannels = {
   'campaigns:list': channel(NoArgs, z.object({ campaigns: z.array(CampaignSchema) })),
-  'campaigns:create': channel(
-    z.object({
-      name: z.string().trim().min(1, 'Give the campaign a name.').max(80, 'Keep the name under 80 characters.'),
-      template: z.object({ name: z.string().min(1, 'Choose a template.'), language: z.string().min(2, 'Choose a template.') }),
-      audience: AudienceSchema,
-      mapping: ParameterMappingSchema.default({}),
-    }),
-    CampaignSchema,
-    { owner: true },
-  ),
+  'campaigns:create': channel(DraftFields, CampaignSchema, { owner: true }),
+  /** Changes a draft (only a draft: a started campaign's plan is what was sent). */
+  'campaigns:update': channel(DraftFields.extend({ id: Id.shape.id }), CampaignSchema, { owner: true }),
+  /** A new draft with the same template, audience and mapping (any campaign can be copied). */
+  'campaigns:duplicate': channel(Id, CampaignSchema, { owner: true }),
+  /**
+   * Removes a draft, or a finished campaign's record from the list; the messages it sent stay in the outbox and the
+   * consent evidence in the ledger (an active campaign must be cancelled first).
+   */
+  'campaigns:delete': channel(Id, z.object({ id: z.string(), keptMessages: z.number().int() }), { owner: true }),
+  /** Sends the draft's template, filled as for the first recipient, to the shop's own number from the profile. */
+  'campaigns:testSend': channel(Id, z.object({ to: z.string(), messageId: z.string() }), { owner: true }),
   'campaigns:dryRun': channel(Id, DryRunSchema),
   'campaigns:start': channel(
     Id.extend({ at: z.string().datetime({ offset: true, message: 'Choose a valid date and time.' }).optional() }),

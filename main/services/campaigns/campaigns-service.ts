@@ -4,9 +4,9 @@
  * queueing or sending carries on without queueing anyone twice; the consent gate still decides at send time.
  */
 import { monotonicFactory } from 'ulid';
-import { campaignItemId, MESSAGING_TIERS, tierLimit, type MessagingTier } from '../../../shared/domain/campaigns';
-import { purposeForCategory, type TemplateCategory } from '../../../shared/domain/consent/state';
-import { slotKey, templateSlots } from '../../../shared/domain/templates/render';
+import { campaignItemId, MESSAGING_TIERS, tierLimit, valuesFor, type MessagingTier } from '../../../shared/domain/campaigns';
+import type { TemplateCategory } from '../../../shared/domain/consent/state';
+import { missingSlots, toSendComponents } from '../../../shared/domain/templates/render';
 import type { CampaignCounts, CampaignDetail, CampaignView, DryRunView, PauseCause } from '../../../shared/contract/campaigns';
 import { AppError } from '../app-error';
 import type { ConsentLedger } from '../consent/ledger';
@@ -19,6 +19,7 @@ import type { TemplatesService } from '../templates-service';
 import { resultRows, resultsCsv } from './campaign-csv';
 import { campaignCounts, campaignView, type CampaignPlan, type CampaignRecord } from './campaign-record';
 import { currentCategory, planCampaign, reachedNow, type PlannerDeps } from './campaign-planner';
+import { checkDraft, dryRunView, refuseEmptyValues, type CampaignDraft } from './draft-checks';
 import { itemInputs } from './item-inputs';
 import { nextStatus } from './next-status';
 import { pauseCauseText } from './pause-reason';
@@ -38,11 +39,10 @@ export interface CampaignsDeps {
   batchSize?: number;
 }
 
-/** What a new campaign is made of. */
-export type CampaignDraft = Pick<CampaignRecord, 'name' | 'audience' | 'mapping'> & { template: { name: string; language: string } };
+export type { CampaignDraft };
 
 const ACTIVE = new Set(['scheduled', 'sending', 'paused']);
-const SKIPPED_SHOWN = 2000;
+const FINISHED = new Set(['completed', 'cancelled']);
 
 /** Creates, plans, starts, pauses, resumes and cancels campaigns; reports progress on `campaign:progress`. */
 export class CampaignsService {
@@ -102,21 +102,14 @@ export class CampaignsService {
   get(id: string): CampaignDetail {
     const campaign = this.mustGet(id);
     const counts = this.deps.outbox.counts(id);
-    return { ...campaignView(campaign, campaignCounts(counts)), failedByReason: counts.failedByReason, skippedByReason: counts.skippedByReason };
+    const plannedSkippedByReason: Record<string, number> = {};
+    for (const s of this.plans.get(id)?.skipped ?? []) plannedSkippedByReason[s.reason] = (plannedSkippedByReason[s.reason] ?? 0) + 1;
+    return { ...campaignView(campaign, campaignCounts(counts)), failedByReason: counts.failedByReason, skippedByReason: counts.skippedByReason, plannedSkippedByReason };
   }
 
   /** Saves a draft after checking the template is approved, fits the audience's purpose and every slot is mapped. */
   async create(draft: CampaignDraft): Promise<CampaignView> {
-    const template = this.deps.templates.find(draft.template.name, draft.template.language);
-    if (!template) throw new AppError('not_found', 'That template is not in the synced list. Sync templates and try again.', 'template');
-    if (template.status !== 'APPROVED') throw new AppError('template_not_approved', `The template is ${template.status.toLowerCase()}; only approved templates can be sent.`, 'template');
-    const category = currentCategory(template, 'UTILITY');
-    if (purposeForCategory(category) !== draft.audience.purpose) {
-      throw new AppError('invalid_argument', `A ${category.toLowerCase()} template needs customers who agreed to ${purposeForCategory(category)} messages: choose that purpose.`, 'audience.purpose');
-    }
-    for (const slot of templateSlots(template)) {
-      if (!draft.mapping[slotKey(slot)]) throw new AppError('invalid_argument', `Choose what fills {{${slot.key}}}.`, `mapping.${slotKey(slot)}`);
-    }
+    const { template, category } = checkDraft(this.deps.templates, draft);
     const record: CampaignRecord = {
       id: this.newId(),
       name: draft.name,
@@ -132,18 +125,65 @@ export class CampaignsService {
 
   /** Who will be sent to, who will be skipped and why, and what it costs against the messaging limit. */
   dryRun(id: string): DryRunView {
-    const { result } = planCampaign(this.plannerDeps(), this.mustGet(id));
-    const first = result.send[0];
-    return {
-      audience: result.counts.audience,
-      send: result.counts.send,
-      skippedTotal: result.counts.skipped,
-      byReason: result.counts.byReason as Record<string, number>,
-      skipped: result.skipped.slice(0, SKIPPED_SHOWN),
-      budget: result.budget,
-      messages: result.counts.send,
-      sample: first ? { name: first.name, phone: first.phone, values: first.values } : null,
+    const campaign = this.mustGet(id);
+    const { result, template } = planCampaign(this.plannerDeps(), campaign);
+    return dryRunView(result, template, campaign.mapping);
+  }
+
+  /** Changes a draft with the same checks as create; a started campaign keeps what it was started with. */
+  async update(id: string, draft: CampaignDraft): Promise<CampaignView> {
+    await this.lock.run(async () => {
+      const campaign = this.mustGet(id);
+      if (campaign.status !== 'draft') throw new AppError('conflict', 'Only a draft can be edited; duplicate this campaign to send it again with changes.');
+      const { template, category } = checkDraft(this.deps.templates, draft);
+      await this.campaigns.upsert({ ...campaign, name: draft.name, template: { name: template.name, language: template.language, category }, audience: draft.audience, mapping: draft.mapping });
+    });
+    return this.view(id);
+  }
+
+  /** A new draft with this campaign's template, audience and mapping, named "… (copy)". */
+  async duplicate(id: string): Promise<CampaignView> {
+    const source = this.mustGet(id);
+    const record: CampaignRecord = {
+      id: this.newId(),
+      name: `${source.name} (copy)`.slice(0, 80),
+      template: source.template,
+      audience: source.audience,
+      mapping: source.mapping,
+      status: 'draft',
+      createdAt: this.deps.now().toISOString(),
     };
+    await this.campaigns.upsert(record);
+    return campaignView(record, this.countsOf(record.id));
+  }
+
+  /**
+   * Removes a draft, or a finished campaign from the list. The messages it sent stay in the outbox (the contact's
+   * history and the delivery record) and consent evidence stays in the ledger; an active campaign is cancelled first.
+   */
+  async remove(id: string): Promise<{ id: string; keptMessages: number }> {
+    return this.lock.run(async () => {
+      const campaign = this.mustGet(id);
+      if (campaign.status !== 'draft' && !FINISHED.has(campaign.status)) {
+        throw new AppError('conflict', `This campaign is ${campaign.status}: cancel it before deleting it.`);
+      }
+      const keptMessages = this.countsOf(id).queued;
+      await this.campaigns.delete(id);
+      await this.plans.delete(id);
+      this.clearTimer(id);
+      return { id, keptMessages };
+    });
+  }
+
+  /** The draft's template filled as for its first recipient (fallbacks for empty fields), ready to send as a test. */
+  testMessage(id: string): { name: string; language: string; components: ReturnType<typeof toSendComponents> } {
+    const campaign = this.mustGet(id);
+    const { result, template } = planCampaign(this.plannerDeps(), campaign);
+    // With nobody to send to yet, the fallbacks and fixed texts alone; a placeholder still empty refuses the test too.
+    const values = result.send[0]?.values ?? valuesFor(template, campaign.mapping, { name: '', phone: '' });
+    const missing = missingSlots(template, values)[0];
+    if (missing) throw new AppError('empty_value', `{{${missing.key}}} would be empty: give it a fallback or fixed text first.`, `mapping.${missing.component}.${missing.key}`);
+    return { name: template.name, language: template.language, components: toSendComponents(template, values) };
   }
 
   /** Sends now, or at `at`: stores the plan, then queues one outbox item per recipient (held until `at`). */
@@ -153,6 +193,7 @@ export class CampaignsService {
       if (campaign.status !== 'draft') throw new AppError('conflict', `This campaign has already been ${campaign.status === 'cancelled' ? 'cancelled' : 'started'}.`);
       const { result, template } = planCampaign(this.plannerDeps(), campaign);
       if (template.status !== 'APPROVED') throw new AppError('template_not_approved', `The template is ${template.status.toLowerCase()} now; only approved templates can be sent.`, 'template');
+      refuseEmptyValues(result);
       if (result.send.length === 0) throw new AppError('empty_audience', 'Nobody in this audience can receive the campaign. Check the dry run for the reasons.');
       const now = this.deps.now();
       const later = at !== undefined && at.getTime() > now.getTime();

@@ -8,13 +8,29 @@ import { downloadText } from '../entry-points/download';
 import { useOwnerGate } from '../owner/use-owner-gate';
 import { categoryText } from '../templates/template-status';
 import { percentText } from './campaign-words';
+import { DraftActions } from './draft-actions';
 import { DryRunPanel } from './dry-run-panel';
 import { FunnelChart } from './funnel-chart';
 import { pauseText } from './pause-text';
 import { ReasonTable } from './reason-table';
+import { SkippedSummary } from './skipped-summary';
 
 /** One campaign: the dry run while a draft; then live progress, pause/resume/cancel, the funnel and the export. */
-export function CampaignDetail({ id, onChanged, onBack }: { id: string; onChanged: (campaign: CampaignView) => void; onBack: () => void }): ReactNode {
+export function CampaignDetail({
+  id,
+  onChanged,
+  onBack,
+  onEdit,
+  onOpen,
+}: {
+  id: string;
+  onChanged: (campaign: CampaignView) => void;
+  onBack: () => void;
+  /** Edit this draft. */
+  onEdit: (campaign: CampaignView) => void;
+  /** Open another campaign (the duplicate). */
+  onOpen: (campaign: CampaignView) => void;
+}): ReactNode {
   const { t, i18n } = useTranslation();
   const number = new Intl.NumberFormat(i18n.language);
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
@@ -73,6 +89,7 @@ export function CampaignDetail({ id, onChanged, onBack }: { id: string; onChange
         {detail.startedAt && ` · ${t('campaigns.detail.startedAt', { when: date.format(new Date(detail.startedAt)) })}`}
         {detail.completedAt && ` · ${t('campaigns.detail.completedAt', { when: date.format(new Date(detail.completedAt)) })}`}
       </p>
+      <DraftActions campaign={detail} onEdit={onEdit} onDuplicated={onOpen} onDeleted={onBack} />
       {detail.status === 'draft' ? (
         <DryRunPanel
           campaign={detail}
@@ -113,6 +130,7 @@ export function CampaignDetail({ id, onChanged, onBack }: { id: string; onChange
             </button>
           </div>
           <FunnelChart counts={detail.counts} />
+          <SkippedSummary detail={detail} />
           <section className="campaign-section">
             <h3>{t('campaigns.detail.failedTitle')}</h3>
             {reasons.length === 0 ? (

@@ -5,7 +5,9 @@ import type { CampaignView, DryRunView } from '../../../shared/contract/campaign
 import { formatPhone } from '../../../shared/domain/phone';
 import { api } from '../../api';
 import { useOwnerGate } from '../owner/use-owner-gate';
+import { langAttribute } from '../templates/template-status';
 import { reasonLabel } from './campaign-words';
+import { DryRunPreviews } from './dry-run-previews';
 import { ReasonTable } from './reason-table';
 
 const SHOWN = 500;
@@ -19,6 +21,7 @@ export function DryRunPanel({ campaign, onStarted }: { campaign: CampaignView; o
   const [error, setError] = useState<ApiError | null>(null);
   const [at, setAt] = useState('');
   const [busy, setBusy] = useState(false);
+  const [tested, setTested] = useState<string | null>(null);
 
   const apply = useCallback((result: Result<DryRunView>) => {
     if (result.ok) setDry(result.value);
@@ -38,6 +41,16 @@ export function DryRunPanel({ campaign, onStarted }: { campaign: CampaignView; o
     const result = await run(() => api.campaigns.start({ id: campaign.id, ...(when ? { at: new Date(when).toISOString() } : {}) }));
     setBusy(false);
     if (result.ok) onStarted(result.value);
+    else setError(result.error);
+  };
+
+  const sendTest = async () => {
+    setBusy(true);
+    setError(null);
+    setTested(null);
+    const result = await run(() => api.campaigns.testSend({ id: campaign.id }));
+    setBusy(false);
+    if (result.ok) setTested(result.value.to);
     else setError(result.error);
   };
 
@@ -64,6 +77,7 @@ export function DryRunPanel({ campaign, onStarted }: { campaign: CampaignView; o
               remaining: number.format(dry.budget.remaining ?? 0),
             })}
       </p>
+      <DryRunPreviews dry={dry} lang={langAttribute(campaign.template.language)} />
       {reasons.length > 0 && (
         <ReasonTable
           caption={t('campaigns.dryRun.byReasonTitle')}
@@ -99,9 +113,18 @@ export function DryRunPanel({ campaign, onStarted }: { campaign: CampaignView; o
           </table>
         </>
       )}
+      <div className="campaign-actions">
+        <button type="button" disabled={busy} onClick={() => void sendTest()} aria-describedby="campaign-test-hint">
+          {t('campaigns.journey.testSend')}
+        </button>
+        <span className="field-hint" id="campaign-test-hint">
+          {t('campaigns.journey.testHint')}
+        </span>
+      </div>
+      <p role="status">{tested ? t('campaigns.journey.testSent', { phone: formatPhone(tested) }) : ''}</p>
       {dry.send === 0 ? (
         <p className="form-error">{t('campaigns.send.nobody')}</p>
-      ) : (
+      ) : dry.emptyValues.count > 0 ? null : (
         <div className="campaign-actions">
           <button type="button" className="primary" disabled={busy} onClick={() => void start()}>
             {t('campaigns.send.now')}

@@ -2,8 +2,11 @@
 import type { ParameterMapping } from '../../../shared/domain/campaigns';
 import { slotKey, type TemplateSlot } from '../../../shared/domain/templates/render';
 
-/** Per placeholder: a contact field, fixed text, or (Templates page only) typed when sending. */
-export type SlotChoice = 'ask' | 'name' | 'phone' | 'text';
+/**
+ * Per placeholder: a contact field, fixed text, (Templates page only) typed when sending, or `unset` — not chosen
+ * yet: a campaign's placeholders start so, since a default such as the customer's name sends nonsense for "{{offer}}".
+ */
+export type SlotChoice = 'ask' | 'unset' | 'name' | 'phone' | 'text';
 
 /** What the editor holds per placeholder; text and fallback survive switching the choice back and forth. */
 export interface SlotDraft {
@@ -30,7 +33,7 @@ export function draftOf(slots: readonly TemplateSlot[], saved: ParameterMapping 
   return draft;
 }
 
-/** The mapping of a draft: "type it when sending" placeholders are left out, and only a name has a fallback. */
+/** The mapping of a draft: "type it when sending" and unchosen placeholders are left out; only a name has a fallback. */
 export function mappingOf(draft: MappingDraft): ParameterMapping {
   const mapping: ParameterMapping = {};
   for (const [key, { choice, text, fallback }] of Object.entries(draft)) {
@@ -45,4 +48,11 @@ export function mappingOf(draft: MappingDraft): ParameterMapping {
 export function invalidSlot(field: string | undefined): string | undefined {
   const match = /^(?:slots|mapping)\.((?:header|body)\.[a-z0-9_]+)/i.exec(field ?? '');
   return match?.[1];
+}
+
+/** The placeholder keys of a campaign draft still to choose (unset), in slot order: each is an error of the form. */
+export function unsetSlots(draft: MappingDraft): string[] {
+  return Object.entries(draft)
+    .filter(([, entry]) => entry.choice === 'unset')
+    .map(([key]) => key);
 }

@@ -14,6 +14,9 @@ export function MappingFields({
   onChange,
   allowAsk,
   invalidKey,
+  invalidKeys,
+  idPrefix,
+  describedBy,
 }: {
   slots: readonly TemplateSlot[];
   draft: MappingDraft;
@@ -22,22 +25,41 @@ export function MappingFields({
   allowAsk: boolean;
   /** The placeholder key the last error was about. */
   invalidKey?: string | undefined;
+  /** Every placeholder key the form reports an error for (all at once). */
+  invalidKeys?: readonly string[] | undefined;
+  /** A stable prefix for the controls' ids (`<prefix>-body.1-source`), so a form can focus them and point at them. */
+  idPrefix?: string | undefined;
+  /** Extra attributes per control id (aria-describedby of its error message). */
+  describedBy?: ((controlId: string) => string | undefined) | undefined;
 }): ReactNode {
   const { t } = useTranslation();
   const id = useId();
+  const invalid = (key: string) => invalidKey === key || invalidKeys?.includes(key) || undefined;
   return (
     <>
       {slots.map((slot) => {
         const key = slotKey(slot);
-        const entry: SlotDraft = draft[key] ?? { choice: allowAsk ? 'ask' : 'name', text: '', fallback: '' };
+        const entry: SlotDraft = draft[key] ?? { choice: allowAsk ? 'ask' : 'unset', text: '', fallback: '' };
         const set = (change: Partial<SlotDraft>) => onChange({ ...draft, [key]: { ...entry, ...change } });
         const slotName = `{{${slot.key}}}`;
-        const base = `${id}-${key}`;
+        const base = `${idPrefix ?? id}-${key}`;
         return (
           <fieldset key={key} className="template-slot">
             <legend>{t('dashboard.templates.mapping.slot', { slot: slotName, part: t(`dashboard.templates.mapping.part.${slot.component}`) })}</legend>
             <label htmlFor={`${base}-source`}>{t('dashboard.templates.mapping.source')}</label>
-            <select id={`${base}-source`} value={entry.choice} onChange={(e) => set({ choice: e.target.value as SlotChoice })}>
+            <select
+              id={`${base}-source`}
+              data-slot={key}
+              value={entry.choice}
+              aria-invalid={(entry.choice === 'unset' && invalid(key)) || undefined}
+              aria-describedby={describedBy?.(`${base}-source`)}
+              onChange={(e) => set({ choice: e.target.value as SlotChoice })}
+            >
+              {!allowAsk && entry.choice === 'unset' && (
+                <option value="unset" disabled>
+                  {t('dashboard.templates.mapping.choose')}
+                </option>
+              )}
               {allowAsk && <option value="ask">{t('dashboard.templates.mapping.ask')}</option>}
               <option value="name">{t('dashboard.templates.mapping.name')}</option>
               <option value="phone">{t('dashboard.templates.mapping.phone')}</option>
@@ -50,7 +72,8 @@ export function MappingFields({
                   id={`${base}-text`}
                   value={entry.text}
                   maxLength={1024}
-                  aria-invalid={invalidKey === key || undefined}
+                  aria-invalid={invalid(key)}
+                  aria-describedby={describedBy?.(`${base}-text`)}
                   onChange={(e) => set({ text: e.target.value })}
                 />
               </>
@@ -62,7 +85,7 @@ export function MappingFields({
                   id={`${base}-fallback`}
                   value={entry.fallback}
                   maxLength={200}
-                  aria-invalid={invalidKey === key || undefined}
+                  aria-invalid={invalid(key)}
                   onChange={(e) => set({ fallback: e.target.value })}
                 />
               </>

@@ -95,6 +95,7 @@ export const hi: typeof en = {
       part: { header: 'हेडर', body: 'मुख्य हिस्से' },
       source: 'किससे भरें',
       ask: 'भेजते समय लिखें',
+      choose: 'चुनें कि इसमें क्या भरना है…',
       name: 'ग्राहक का नाम',
       phone: 'ग्राहक का WhatsApp नंबर',
       fixed: 'हमेशा एक ही टेक्स्ट',

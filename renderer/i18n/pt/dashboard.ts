@@ -101,6 +101,7 @@ export const pt: typeof en = {
       part: { header: 'no cabeçalho', body: 'no corpo' },
       source: 'Preencher com',
       ask: 'Digitar na hora de enviar',
+      choose: 'Escolha o que preenche…',
       name: 'Nome do cliente',
       phone: 'Número de WhatsApp do cliente',
       fixed: 'Sempre o mesmo texto',

@@ -10,7 +10,7 @@ import { decideSend } from '../send-policy/decide';
 import { isWindowOpen } from '../send-policy/window';
 import type { SlotValues, TemplateShape } from '../templates/render';
 import { matchesAudience } from './audience';
-import { missingFor, valuesFor } from './mapping';
+import { emptyFieldsFor, missingFor, valuesFor } from './mapping';
 import { tierLimit, type AudienceContact, type CampaignAudience, type MessagingTier, type ParameterMapping } from './types';
 
 /** Every reason a contact of the audience is not sent to. */
@@ -153,4 +153,47 @@ export function dryRun(input: DryRunInput): DryRunResult {
       consumes,
     },
   };
+}
+
+/** A recipient whose exact message the dry run shows: the values, and which slots are empty in the contact. */
+export interface PreviewRecipient {
+  contactId: string;
+  name: string;
+  phone: string;
+  values: SlotValues;
+  /** Slots filled from a contact field that is empty here (the fallback shows instead). */
+  empty: string[];
+  /** Slots that would go out empty: the campaign cannot start while any recipient has one. */
+  missing: string[];
+}
+
+/**
+ * The few real recipients the dry run renders: the first whose value would be empty (why start refuses), the first
+ * whose mapped field is empty (what its fallback looks like), then the first others, `count` in all at most + 1.
+ */
+export function previewRecipients(result: DryRunResult, template: TemplateShape, mapping: ParameterMapping, count = 3): PreviewRecipient[] {
+  const picks: PreviewRecipient[] = [];
+  const blank = result.skipped.find((s) => s.reason === 'missing_parameter');
+  if (blank) picks.push({ ...pick(blank, template, mapping), missing: missingFor(template, mapping, blank) });
+  const withEmpty = result.send.find((r) => emptyFieldsFor(mapping, r).length > 0);
+  if (withEmpty) picks.push(pick(withEmpty, template, mapping));
+  for (const r of result.send) {
+    if (picks.length >= count + (blank ? 1 : 0)) break;
+    if (r !== withEmpty) picks.push(pick(r, template, mapping));
+  }
+  return picks;
+}
+
+function pick(r: { contactId: string; name: string; phone: string }, template: TemplateShape, mapping: ParameterMapping): PreviewRecipient {
+  return { contactId: r.contactId, name: r.name, phone: r.phone, values: valuesFor(template, mapping, r), empty: emptyFieldsFor(mapping, r), missing: [] };
+}
+
+/**
+ * The rule that keeps an empty value off the wire: how many consenting recipients the mapping leaves a placeholder
+ * empty for, and which placeholders. Start refuses while the count is above zero (the dry run lists them).
+ */
+export function emptyValues(result: DryRunResult): { count: number; slots: string[] } {
+  const blanks = result.skipped.filter((s) => s.reason === 'missing_parameter');
+  const slots = new Set(blanks.flatMap((s) => (s.detail ?? '').split(', ').filter(Boolean)));
+  return { count: blanks.length, slots: [...slots] };
 }

@@ -47,3 +47,13 @@ export function readMapping(stored: Record<string, unknown>): ParameterMapping {
   }
   return mapping;
 }
+
+/**
+ * Slot keys filled from a contact field that is empty for this contact (the fallback, if any, stands in): the
+ * previews show such a recipient so the owner sees what an empty name really sends.
+ */
+export function emptyFieldsFor(mapping: ParameterMapping, contact: Pick<AudienceContact, 'name' | 'phone'>): string[] {
+  return Object.entries(mapping)
+    .filter(([, source]) => source.kind === 'field' && !contact[source.field].trim())
+    .map(([key]) => key);
+}
