@@ -5,6 +5,7 @@ import type { AppServices } from '../services/app-services';
 import { limitDigits } from '../services/account/number-health';
 import { CloudApiError, CloudNetworkError } from '../services/cloud/errors';
 import { SECRET } from '../services/connection/cloud-runtime';
+import { sandboxNumberInfo } from '../../tools/cloud-emulator/catalogue';
 
 type ConnectionChannels =
   | 'connection:get'
@@ -69,9 +70,11 @@ export function connectionHandlers(services: AppServices): Pick<Handlers, Connec
         const phone = await client.getPhoneNumber();
         // Quality reports name the number by these digits: remembered so reports for another number are ignored.
         if (phone.display_phone_number) await runtime.rememberDisplayNumber(phone.display_phone_number);
+        // In sandbox the emulator's own identity means nothing to the owner: the shop's name and number stand in.
+        const shop = runtime.settings().mode === 'sandbox' ? sandboxNumberInfo(services.settings.data.profile) : undefined;
         return {
-          displayPhoneNumber: phone.display_phone_number ?? '',
-          verifiedName: phone.verified_name ?? '',
+          displayPhoneNumber: shop?.displayPhoneNumber ?? phone.display_phone_number ?? '',
+          verifiedName: shop?.verifiedName ?? phone.verified_name ?? '',
           qualityRating: phone.quality_rating ?? 'UNKNOWN',
         };
       } catch (error) {

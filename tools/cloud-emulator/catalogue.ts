@@ -125,3 +125,12 @@ function clampInt(text: string | null, fallback: number, min: number, max: numbe
   const n = Number(text);
   return text !== null && Number.isInteger(n) ? Math.min(max, Math.max(min, n)) : fallback;
 }
+
+/**
+ * The phone-number info the sandbox stands for: the shop's own name and number from its profile (an owner trying the
+ * sandbox should see their shop, not the emulator's "Lucky Shrub"). Digits as Meta writes display_phone_number.
+ */
+export function sandboxNumberInfo(profile: { businessName: string; phoneE164: string } | null | undefined): { verifiedName: string; displayPhoneNumber: string } | undefined {
+  if (!profile?.businessName || !profile.phoneE164) return undefined;
+  return { verifiedName: profile.businessName, displayPhoneNumber: profile.phoneE164.replace(/^\+/, '') };
+}
