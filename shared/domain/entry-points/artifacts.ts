@@ -1,8 +1,9 @@
 import { buttonSnippetForms } from './button-snippet';
+import { LinkFitError, checkLinkFit } from './link-fit';
 import { chatSnippetForms } from './chat-snippet';
 import { popupSnippetForms } from './popup-snippet';
 import { renderPosterBatchHtml, type PosterInput } from './poster';
-import { qrSvg } from './qr';
+import { effectiveErrorCorrection, qrSvg } from './qr';
 import type { SnippetForms } from './snippet-common';
 import type { EntryPoint } from './types';
 import { buildVCard, buildVCard4, vCard4FileName, vCardFileName } from './vcard';
@@ -27,7 +28,10 @@ export interface EntryPointArtifacts {
   email: { subject: string; body: string; mailto: string };
   /** What the QR encodes: the vCard for `direct`, else the link. */
   qrText: string;
+  /** Empty when no QR can hold the text (see qrProblem); the link and everything else still work. */
   qrSvg: string;
+  /** Why there is no QR (a message too long for any QR at this error correction), in English; the editor says it in the owner's language. */
+  qrProblem?: string;
   /** The 3.0 card (what the QR carries: phones import it best), with the 4.0 form for address books that read it. */
   vcard?: { fileName: string; text: string; v4: { fileName: string; text: string } };
   /** Paste-in website code for button, chat and popup entry points. */
@@ -51,6 +55,7 @@ export function buildArtifacts(entry: EntryPoint, shop: ShopDetails): EntryPoint
       : undefined;
   const qrText = vcard ? vcard.text : link;
   const qrOptions = { errorCorrection: entry.style.errorCorrection, ...(entry.style.logoDataUrl ? { logoDataUrl: entry.style.logoDataUrl } : {}) };
+  const qr = safeQrSvg(qrText, qrOptions);
   return {
     message: entryPointMessage(entry),
     link,
@@ -58,10 +63,19 @@ export function buildArtifacts(entry: EntryPoint, shop: ShopDetails): EntryPoint
     smsUrl: buildSmsUrl(smsText),
     email: { ...email, mailto: buildMailtoUrl(email.subject, email.body) },
     qrText,
-    qrSvg: qrSvg(qrText, qrOptions),
+    ...qr,
     ...(vcard ? { vcard } : {}),
     ...snippetFor(entry, shop, link),
   };
+}
+
+/** The QR, or why there is none: a text too long for a QR must not take the link and copy buttons down with it. */
+function safeQrSvg(text: string, options: Parameters<typeof qrSvg>[1]): { qrSvg: string; qrProblem?: string } {
+  try {
+    return { qrSvg: qrSvg(text, options) };
+  } catch {
+    return { qrSvg: '', qrProblem: 'The message is too long for a QR code at this error correction; shorten it or choose a lower level.' };
+  }
 }
 
 function snippetFor(entry: EntryPoint, shop: ShopDetails, link: string): { snippet?: string; hostedSnippet?: SnippetForms['hosted'] } {
@@ -113,7 +127,10 @@ export function buildPosterBatch(
   lang = 'en',
 ): string {
   const posters: PosterInput[] = items.map(({ entry, placement }) => {
-    const link = entryPointLink(shop.phoneE164, entry);
+    const errorCorrection = effectiveErrorCorrection({ errorCorrection: entry.style.errorCorrection, logoDataUrl: entry.style.logoDataUrl });
+    const fit = checkLinkFit(shop.phoneE164, entry, { errorCorrection, posterSize: entry.style.posterSize });
+    if (!fit.ok) throw new LinkFitError(fit.problems);
+    const link = fit.link;
     return {
       size: entry.style.posterSize,
       headline: entry.style.headline,

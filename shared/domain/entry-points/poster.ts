@@ -1,6 +1,8 @@
 import { contrastRatio, isHexColour } from './colour';
 import { escapeHtml, isImageDataUrl } from './html';
 import { STICKER_GRID, posterCss, sizeClass } from './poster-css';
+import { PosterFitError, fitPosterText } from './poster-fit';
+import { maxQrModules } from './poster-layout';
 import type { PosterSize } from './types';
 
 /** Poster colours, `#rrggbb`; the QR always sits on its own white pad so any background still scans; an accent with under 3:1 contrast on the background falls back to the text colour. */
@@ -44,6 +46,34 @@ function assertInput(item: PosterInput): void {
   if (item.logoDataUrl !== undefined && !isImageDataUrl(item.logoDataUrl)) {
     throw new Error('The logo must be a PNG, JPEG, GIF, WebP or SVG image embedded as a data URL.');
   }
+  // A code with more modules than the printed width allows prints but does not scan: refuse it for this size.
+  const modules = Number(/viewBox="0 0 (\d+) \d+"/.exec(svg)?.[1]);
+  if (modules > maxQrModules(item.size)) throw new PosterQrTooDenseError(item.size, modules, maxQrModules(item.size));
+}
+
+/** The QR of a poster has too many modules to scan at the size it prints (a long message): shorten it or print larger. */
+export class PosterQrTooDenseError extends Error {
+  constructor(
+    readonly size: PosterSize,
+    readonly modules: number,
+    readonly maxModules: number,
+  ) {
+    super(`The message is too long for a QR code that scans on a ${size}: the code needs ${modules} modules, at most ${maxModules} print large enough. Shorten the prefilled message or choose a larger size.`);
+    this.name = 'PosterQrTooDenseError';
+  }
+}
+
+/** The scale the poster's text prints at (1 = as designed); throws PosterFitError when it does not fit even at the floor. */
+export function posterTextScale(item: PosterInput): number {
+  const fit = fitPosterText(item.size, {
+    headline: item.headline,
+    instructions: item.instructions,
+    businessName: item.businessName,
+    phoneDisplay: item.phoneDisplay,
+    hasLogo: Boolean(item.logoDataUrl),
+  });
+  if (!fit.ok) throw new PosterFitError(item.size, fit.problems);
+  return fit.scale;
 }
 
 function colours(item: PosterInput): PosterColours {
@@ -91,19 +121,23 @@ function tentHalf(item: PosterInput, top: boolean): string {
 }
 
 function sticker(item: PosterInput): string {
+  // The ref first, so a long till name is what gets an ellipsis, never the ref that tells sheets apart.
+  const label = [item.refCode ? `ref ${item.refCode}` : undefined, item.placement].filter(Boolean).join(' · ');
   return (
     `<div class="od-sticker">` +
     `<div class="od-qr">${item.qrSvg.trim()}</div>` +
-    `<p class="od-headline">${escapeHtml(item.headline)}</p>` +
+    (item.headline.trim() ? `<p class="od-headline">${escapeHtml(item.headline)}</p>` : '') +
     `<p class="od-business">${escapeHtml(item.businessName)}</p>` +
+    (label ? `<p class="od-sticker-ref">${escapeHtml(label)}</p>` : '') +
     `</div>`
   );
 }
 
-/** Colour rules for page `index`: kept in the style sheet so the document needs no inline style attributes. */
+/** Colour and fitted text scale (--s) of page `index`: kept in the style sheet so the document needs no inline style attributes. */
 function colourCss(item: PosterInput, index: number): string {
   const c = colours(item);
-  return `.od-p${index}{background:${c.background};color:${c.text}}.od-p${index} .od-headline{color:${c.accent}}`;
+  const scale = posterTextScale(item);
+  return `.od-p${index}{background:${c.background};color:${c.text};--s:${scale}}.od-p${index} .od-headline{color:${c.accent}}`;
 }
 
 /** The markup of one sheet of paper (a `.od-page` section) for a poster. */

@@ -16,8 +16,8 @@ function summary(): ImportSummary {
   return {
     importId: 'i1', fileName: 'list.csv', total: 2, created: 0, updated: 0, confirmed: 0, revoked: 0, alreadyRecorded: 0,
     duplicates: 0, skippedOptedOut: [], namesKept: 0, namesReplaced: 0, cancelled: false, elapsedMs: 1,
-    errors: [{ row: 2, reason: 'Café Müller: नंबर अमान्य है' }],
-  } as ImportSummary;
+    errors: [{ row: 2, reason: 'Café Müller: नंबर अमान्य है', problems: [] }],
+  };
 }
 
 describe('CSV files for people start with the UTF-8 byte-order mark (Excel on Windows reads them as UTF-8)', () => {

@@ -60,7 +60,7 @@ describe('renderPosterHtml', () => {
 
   it('falls back to default colours when given something that is not a hex colour', () => {
     const html = renderPosterHtml({ ...item, colours: { background: 'red;}body{display:none', accent: '#123456' } });
-    expect(html).toContain('.od-p0{background:#ffffff;color:#1a1a1a}.od-p0 .od-headline{color:#123456}');
+    expect(html).toContain('.od-p0{background:#ffffff;color:#1a1a1a;--s:1}.od-p0 .od-headline{color:#123456}');
   });
 
   it('keeps the headline readable when the accent is too pale for the background', () => {
