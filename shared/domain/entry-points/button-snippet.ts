@@ -51,6 +51,8 @@ export function buttonSnippetForms(input: ButtonSnippetInput): SnippetForms {
     `.od-wa-large{font-size:${FONT_SIZE.large}px;padding:.8em 1.5em;}`,
     '.od-wa-fixed{position:fixed;bottom:20px;z-index:2147483000;}',
     '.od-wa-bottom-right{right:20px;}.od-wa-bottom-left{left:20px;}',
+    // Pasted twice (or two floating buttons in one corner): one button, not two stacked exactly on top of each other.
+    '.od-wa-aside~.od-wa-aside .od-wa-fixed{display:none;}',
     '@media print{.od-wa-fixed{display:none;}}',
     `.${colourClass},.${colourClass}:visited,.${colourClass}:hover{background:${background};color:${text};}`,
   ].join('');

@@ -59,20 +59,37 @@ export function widgetSource(widget: Pick<OptInWidget, 'code' | 'name'>): string
   return `widget ${widget.code}: ${widget.name}`;
 }
 
+/** Why a received JOIN code records nothing, so the inbox and the owner can say so instead of staying silent. */
+export type JoinCodeProblem =
+  | { reason: 'malformed' }
+  | { reason: 'unknown_widget'; widgetCode: string }
+  /** The letter asks for a purpose the widget never offered (a tampered or mistyped code). */
+  | { reason: 'purpose_not_offered'; widgetCode: string; asked: ConsentPurpose[]; offered: ConsentPurpose[] }
+  | { reason: 'no_statement'; widgetCode: string };
+
+/** The problem with a JOIN code, or undefined when it resolves (see resolveJoinCode). */
+export function joinCodeProblem(code: string, find: (widgetCode: string) => OptInWidget | undefined): JoinCodeProblem | undefined {
+  const split = splitJoinCode(code);
+  if (!split) return { reason: 'malformed' };
+  const widget = find(split.widgetCode);
+  if (!widget) return { reason: 'unknown_widget', widgetCode: split.widgetCode };
+  if (!split.purposes.every((p) => widget.purposes.includes(p))) {
+    return { reason: 'purpose_not_offered', widgetCode: widget.code, asked: split.purposes, offered: [...widget.purposes] };
+  }
+  if (widget.statements[purposeSuffix(split.purposes)!] === undefined) return { reason: 'no_statement', widgetCode: widget.code };
+  return undefined;
+}
+
 /**
  * Resolves a received JOIN code against the registry: the widget, the purposes its letter stands for (only ones the
  * widget offers), and the statement shown for exactly that combination. Undefined for unknown or tampered codes,
  * so nothing is recorded that the page could not have shown.
  */
 export function resolveJoinCode(code: string, find: (widgetCode: string) => OptInWidget | undefined): JoinConfirmation | undefined {
-  const split = splitJoinCode(code);
-  if (!split) return undefined;
-  const widget = find(split.widgetCode);
-  if (!widget) return undefined;
-  if (!split.purposes.every((p) => widget.purposes.includes(p))) return undefined;
-  const suffix = purposeSuffix(split.purposes)!;
-  const textShown = widget.statements[suffix];
-  if (textShown === undefined) return undefined;
+  if (joinCodeProblem(code, find)) return undefined;
+  const split = splitJoinCode(code)!;
+  const widget = find(split.widgetCode)!;
+  const textShown = widget.statements[purposeSuffix(split.purposes)!]!;
   return {
     method: widget.kind,
     purposes: split.purposes,
