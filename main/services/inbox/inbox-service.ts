@@ -116,7 +116,10 @@ export class InboxService {
         ...(widget.locale ? { locale: widget.locale } : {}),
         evidence: { ...evidence, widgetCode: join.toUpperCase(), keyword: 'JOIN' },
       }));
+      // A recorded JOIN is answered by the welcome every confirmation queues; one that records nothing (a simulated
+      // JOIN cannot reopen a STOP) still gets an answer: the program information.
       if (drafts.length > 0) await this.deps.ledger.record(record.id, drafts);
+      else await this.deps.messenger.reply(record, 'help', PURPOSES);
       return;
     }
     if (join) {

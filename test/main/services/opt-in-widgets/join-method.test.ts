@@ -63,6 +63,18 @@ describe("a customer's JOIN from the account-page switch", () => {
     expect(items.map((i) => i.origin)).toEqual(['help']);
   });
 
+  it('answers a simulated JOIN that cannot reopen a STOP, instead of leaving the customer without a reply', async () => {
+    const h = await shop();
+    const toggle = await h.services.widgets.create({ kind: 'in_app_toggle', name: 'Mi cuenta', purposes: ['marketing'] });
+    const t0 = Date.now();
+    await h.services.inbox.handle([inbound('34600990011', 'STOP', t0)]);
+    const record = h.services.ledger.findByPhone('+34600990011')!;
+    await h.services.inbox.handle([{ ...inbound('34600990011', `JOIN ${toggle.code}M`, t0 + 1000), sandbox: true }]);
+    expect(h.services.ledger.get(record.id).derived.marketing.state).toBe('opted_out');
+    const origins = h.services.messaging.outbox.list({ contactId: record.id }).map((i) => i.origin).reverse();
+    expect(origins).toEqual(['unsubscribe_ack', 'help']);
+  });
+
   it('a staff toggle is recorded as staff, not as the customer’s switch', async () => {
     const h = await shop();
     const { record } = await h.services.ledger.ensureContact({ phone: '+34600778899', name: 'Ana' });
