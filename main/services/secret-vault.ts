@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { chmod, mkdir, open, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from './app-error';
+import { renameWithRetry } from './store/fs-atomic';
 
 /*
  * Plain Node (no electron import): the secret file format and its atomic 0600 writes. The encryption
@@ -234,7 +235,7 @@ export async function writePrivateFile(file: string, content: string): Promise<v
   }
   try {
     await chmod(temp, 0o600); // open()'s mode is narrowed by the umask; make it exactly owner read/write
-    await rename(temp, file);
+    await renameWithRetry(temp, file); // Windows: an antivirus or indexer may hold the file for a moment
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
