@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfoView, BackupProgress } from '../../../shared/contract/backups';
 import { api } from '../../api';
+import { useStore } from '../../store';
 import { ConfirmDialog } from '../consent/confirm-dialog';
 import { useOwnerGate } from '../owner/use-owner-gate';
 
@@ -9,6 +10,8 @@ import { useOwnerGate } from '../owner/use-owner-gate';
 export function BackupsSettings(): ReactNode {
   const { t, i18n } = useTranslation();
   const { run, dialog } = useOwnerGate();
+  // The desktop app restarts by itself after a restore is accepted; the browser preview cannot.
+  const desktop = useStore((s) => s.info?.runtime === 'electron');
   const [backups, setBackups] = useState<BackupInfoView[]>([]);
   const [folder, setFolder] = useState('');
   const [pending, setPending] = useState<string | null>(null);
@@ -52,7 +55,7 @@ export function BackupsSettings(): ReactNode {
   async function restore(backup: BackupInfoView) {
     setConfirming(null);
     const result = await run(() => api.backup.restore({ path: backup.path }));
-    setMessage(result.ok ? t('backups.restartToFinish') : result.error.message);
+    setMessage(result.ok ? t(desktop ? 'backups.restartingToFinish' : 'backups.restartToFinish') : result.error.message);
     await load();
   }
 

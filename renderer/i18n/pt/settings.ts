@@ -20,7 +20,8 @@ export const pt: typeof en = {
   kinds: { auto: 'Diário', manual: 'Manual', 'pre-migration': 'Antes de uma atualização' },
   confirmTitle: 'Restaurar este backup?',
   confirmBody:
-    'Tudo vai voltar a ficar como estava em {{when}}. Os dados atuais ficam guardados à parte, não são apagados. A restauração termina quando você fechar e abrir o aplicativo de novo.',
+    'Tudo vai voltar a ficar como estava em {{when}}. Os dados atuais ficam guardados à parte, não são apagados. A restauração termina quando o aplicativo iniciar de novo.',
   pending: 'Há uma restauração pendente: feche e abra o aplicativo de novo para concluí-la.',
   restartToFinish: 'Restauração pronta. Feche e abra o aplicativo de novo para concluí-la.',
+  restartingToFinish: 'Restauração pronta. O aplicativo reinicia em instantes para concluí-la.',
 };

@@ -18,9 +18,10 @@ export const en = {
   kinds: { auto: 'Daily', manual: 'Manual', 'pre-migration': 'Before an update' },
   confirmTitle: 'Restore this backup?',
   confirmBody:
-    'Everything will go back to how it was on {{when}}. The current data is kept aside, not deleted. The restore finishes when you close and reopen the app.',
+    'Everything will go back to how it was on {{when}}. The current data is kept aside, not deleted. The restore finishes when the app starts again.',
   pending: 'A restore is waiting: close and reopen the app to finish it.',
   restartToFinish: 'Restore ready. Close and reopen the app to finish it.',
+  restartingToFinish: 'Restore ready. The app restarts in a moment to finish it.',
 };
 
 /** Spanish. */
@@ -43,7 +44,8 @@ export const es: typeof en = {
   kinds: { auto: 'Diaria', manual: 'Manual', 'pre-migration': 'Antes de una actualización' },
   confirmTitle: '¿Restaurar esta copia?',
   confirmBody:
-    'Todo volverá a como estaba el {{when}}. Los datos actuales se guardan aparte, no se borran. La restauración termina al cerrar y volver a abrir la aplicación.',
+    'Todo volverá a como estaba el {{when}}. Los datos actuales se guardan aparte, no se borran. La restauración termina cuando la aplicación vuelve a arrancar.',
   pending: 'Hay una restauración pendiente: cierra y vuelve a abrir la aplicación para terminarla.',
   restartToFinish: 'Restauración preparada. Cierra y vuelve a abrir la aplicación para terminarla.',
+  restartingToFinish: 'Restauración preparada. La aplicación se reiniciará en un momento para terminarla.',
 };
