@@ -165,4 +165,13 @@ describe('anchors catch what the chain alone cannot', () => {
     const log = await AnchorsLog.open(info.path, () => new Date());
     expect(log.anchorFor(id)).toMatchObject({ eventCount: events.length, headHash: events[events.length - 1]!.hash });
   });
+
+  it('the CSV export of all events is anchored and named after its anchor', async () => {
+    const { h } = await shopWithHistory();
+    const exported = (await h.dispatch('export:eventsCsv', {}, web)) as any;
+    expect(exported.ok).toBe(true);
+    const newest = h.services.anchors.newest()!;
+    expect(newest).toMatchObject({ reason: 'events_csv' });
+    expect(exported.value.fileName).toMatch(new RegExp(`-anchor-${newest.seq}-${newest.root.slice(0, 12)}\\.csv$`));
+  });
 });
