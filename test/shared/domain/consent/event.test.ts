@@ -90,9 +90,9 @@ describe('parseConsentEvent', () => {
 });
 
 describe('customer-explicit methods', () => {
-  it('are every method except import and staff (the contact page toggle records staff)', () => {
+  it('are every method except import, sandbox and staff (the contact page toggle records staff)', () => {
     const excluded = CONSENT_METHODS.filter((m) => !isCustomerExplicitMethod(m));
-    expect(excluded.sort()).toEqual(['import', 'staff']);
-    expect(CUSTOMER_EXPLICIT_METHODS).toHaveLength(CONSENT_METHODS.length - 2);
+    expect(excluded.sort()).toEqual(['import', 'sandbox', 'staff']);
+    expect(CUSTOMER_EXPLICIT_METHODS).toHaveLength(CONSENT_METHODS.length - 3);
   });
 });
