@@ -19,6 +19,7 @@ const NAV_KEYS: Record<Route, string> = {
   templates: 'nav.templates',
   campaigns: 'nav.campaigns',
   settings: 'nav.settings',
+  'getting-started': 'nav.gettingStarted',
 };
 
 /** The page component for a route inside the shell. */
@@ -26,6 +27,8 @@ function PageFor({ route }: { route: Route }): ReactNode {
   switch (route) {
     case 'settings':
       return <SettingsPage />;
+    case 'getting-started':
+      return <GettingStartedPage />;
     case 'entry-points':
       return <EntryPointsPage />;
     case 'posters':
@@ -54,6 +57,7 @@ const OptInsPage = lazy(() => import('./pages/opt-ins-page').then((m) => ({ defa
 const ContactsPage = lazy(() => import('./pages/contacts-page').then((m) => ({ default: m.ContactsPage })));
 const TodayPage = lazy(() => import('./pages/today-page').then((m) => ({ default: m.TodayPage })));
 const TemplatesPage = lazy(() => import('./pages/templates-page').then((m) => ({ default: m.TemplatesPage })));
+const GettingStartedPage = lazy(() => import('./pages/getting-started-page').then((m) => ({ default: m.GettingStartedPage })));
 const CampaignsPage = lazy(() => import('./pages/campaigns-page').then((m) => ({ default: m.CampaignsPage })));
 
 const SHORTCUT_HINTS: Partial<Record<Route, string>> = { counter: 'F2', contacts: 'F3' };

@@ -7,6 +7,7 @@ import * as importSection from './sections/import';
 import * as messagesSection from './sections/messages';
 import * as dashboardSection from './sections/dashboard';
 import * as campaignsSection from './sections/campaigns';
+import * as gettingStartedSection from './sections/getting-started';
 
 /** English: the source language; every other language must have exactly these keys (checked by type and test). */
 export const en = {
@@ -27,6 +28,7 @@ export const en = {
     templates: 'Templates',
     campaigns: 'Campaigns',
     settings: 'Settings',
+    gettingStarted: 'Getting started',
     kiosk: 'Kiosk',
   },
   common: {
@@ -70,6 +72,7 @@ export const en = {
   messages: messagesSection.en,
   dashboard: dashboardSection.en,
   campaigns: campaignsSection.en,
+  gettingStarted: gettingStartedSection.en,
   languages: {
     en: 'English',
     es: 'Español',

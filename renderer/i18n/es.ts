@@ -8,6 +8,7 @@ import * as importSection from './sections/import';
 import * as messagesSection from './sections/messages';
 import * as dashboardSection from './sections/dashboard';
 import * as campaignsSection from './sections/campaigns';
+import * as gettingStartedSection from './sections/getting-started';
 
 /** Spanish. */
 export const es: Messages = {
@@ -28,6 +29,7 @@ export const es: Messages = {
     templates: 'Plantillas',
     campaigns: 'Campañas',
     settings: 'Ajustes',
+    gettingStarted: 'Primeros pasos',
     kiosk: 'Quiosco',
   },
   common: {
@@ -71,6 +73,7 @@ export const es: Messages = {
   messages: messagesSection.es,
   dashboard: dashboardSection.es,
   campaigns: campaignsSection.es,
+  gettingStarted: gettingStartedSection.es,
   languages: {
     en: 'English',
     es: 'Español',

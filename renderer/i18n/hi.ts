@@ -8,6 +8,7 @@ import * as importSection from './hi/import';
 import * as messagesSection from './hi/messages';
 import * as dashboardSection from './hi/dashboard';
 import * as campaignsSection from './hi/campaigns';
+import * as gettingStartedSection from './hi/getting-started';
 
 /** Hindi (Devanagari). */
 export const hi: Messages = {
@@ -28,6 +29,7 @@ export const hi: Messages = {
     templates: 'टेम्पलेट',
     campaigns: 'कैंपेन',
     settings: 'सेटिंग्स',
+    gettingStarted: 'शुरुआत करें',
     kiosk: 'कियॉस्क',
   },
   common: {
@@ -71,6 +73,7 @@ export const hi: Messages = {
   messages: messagesSection.hi,
   dashboard: dashboardSection.hi,
   campaigns: campaignsSection.hi,
+  gettingStarted: gettingStartedSection.hi,
   languages: {
     en: 'English',
     es: 'Español',

@@ -8,6 +8,7 @@ import { pt as importSection } from './pt/import';
 import { pt as messagesSection } from './pt/messages';
 import { pt as dashboardSection } from './pt/dashboard';
 import { pt as campaignsSection } from './pt/campaigns';
+import { pt as gettingStartedSection } from './pt/getting-started';
 
 /** Brazilian Portuguese. */
 export const pt: Messages = {
@@ -28,6 +29,7 @@ export const pt: Messages = {
     templates: 'Modelos',
     campaigns: 'Campanhas',
     settings: 'Configurações',
+    gettingStarted: 'Primeiros passos',
     kiosk: 'Quiosque',
   },
   common: {
@@ -72,6 +74,7 @@ export const pt: Messages = {
   messages: messagesSection,
   dashboard: dashboardSection,
   campaigns: campaignsSection,
+  gettingStarted: gettingStartedSection,
   languages: {
     en: 'English',
     es: 'Español',

@@ -11,7 +11,7 @@ export function WizardPage(): ReactNode {
     <main id="main" className="wizard">
       <h1>{t('wizard.title')}</h1>
       <p>{t('wizard.intro')}</p>
-      <ProfileForm submitLabel={t('wizard.submit')} onSaved={() => navigate('settings')} />
+      <ProfileForm submitLabel={t('wizard.submit')} onSaved={() => navigate('getting-started')} />
     </main>
   );
 }

@@ -9,6 +9,7 @@ export const ROUTES = [
   'templates',
   'campaigns',
   'settings',
+  'getting-started',
 ] as const;
 /** Pages reached from another page, not from the navigation (the customer-facing kiosk). */
 export const EXTRA_ROUTES = ['kiosk'] as const;

@@ -94,6 +94,10 @@ export async function completeWizard(page: Page, businessName = 'Café Sol'): Pr
   await page.getByLabel('WhatsApp number').fill('612 34 56 78');
   await page.getByRole('radio', { name: /sandbox mode/ }).check();
   await page.getByRole('button', { name: 'Save and continue' }).click();
+  await page.getByRole('heading', { name: 'Getting started', level: 1 }).waitFor();
+  await page.evaluate(() => {
+    window.location.hash = '#/settings';
+  });
   await page.getByRole('heading', { name: 'Settings' }).waitFor();
 }
 

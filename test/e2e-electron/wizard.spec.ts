@@ -29,7 +29,7 @@ test('first-run wizard saves the profile, which is still shown after a reload', 
   await page.getByLabel('Country').selectOption('ES');
   await page.getByLabel('WhatsApp number').fill('612 34 56 78');
   await page.getByRole('button', { name: 'Save and continue' }).click();
-  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Getting started', level: 1 })).toBeVisible();
 
   await page.reload();
   await page.evaluate(() => {

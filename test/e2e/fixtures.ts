@@ -63,6 +63,11 @@ export async function completeWizard(page: Page, url: string, businessName = 'Pa
   await page.getByLabel('WhatsApp number').fill('612 34 56 78');
   await page.getByRole('radio', { name: /sandbox mode/ }).check();
   await page.getByRole('button', { name: 'Save and continue' }).click();
+  // The wizard lands on Getting started; callers of this helper carry on from Settings.
+  await expect(page.getByRole('heading', { name: 'Getting started', level: 1 })).toBeVisible();
+  await page.evaluate(() => {
+    window.location.hash = '#/settings';
+  });
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
 }
 

@@ -9,6 +9,10 @@ async function completeWizard(page: Page, url: string): Promise<void> {
   await page.getByLabel('WhatsApp number').fill('612 34 56 78');
   await page.getByRole('radio', { name: /sandbox mode/ }).check();
   await page.getByRole('button', { name: 'Save and continue' }).click();
+  await expect(page.getByRole('heading', { name: 'Getting started', level: 1 })).toBeVisible();
+  await page.evaluate(() => {
+    window.location.hash = '#/settings';
+  });
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
 }
 

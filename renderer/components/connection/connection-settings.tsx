@@ -76,7 +76,10 @@ export function ConnectionSettings(): ReactNode {
             {t('messages.connection.sandboxSwitch')}
           </button>
         </div>
-        {status.secretProtection === 'fallback-plain' && <p className="connection-warning">{t('messages.connection.plainSecrets')}</p>}
+        {/* Only a secret actually stored without the system keychain is worth a warning (a sandbox stores none). */}
+        {status.secretProtection === 'fallback-plain' && (status.accessTokenSet || status.appSecretSet || status.verifyTokenSet) && (
+          <p className="connection-warning">{t('messages.connection.plainSecrets')}</p>
+        )}
         {status.outboxPaused && (
           <div className="connection-warning">
             <p>{t('messages.connection.paused', { reason: status.outboxPaused })}</p>
