@@ -146,3 +146,73 @@ for (const locale of ['en', 'es'] as const satisfies Locale[]) {
     await expect(page.getByTestId('funnel-table')).toBeVisible();
   });
 }
+
+test('the campaign form reports every error at once and focuses the first; each clears when fixed; the dry run shows the real messages and will not start with an empty value', async ({ page, bridge }) => {
+  test.setTimeout(120_000);
+  const m = MESSAGES.en;
+  const mapping = m.dashboard.templates.mapping;
+  const j = m.campaigns.journey;
+  const slotGroup = (slot: string) => page.getByRole('group', { name: fill(mapping.slot, { slot: `{{${slot}}}`, part: mapping.part.body }) });
+  await completeWizard(page, bridge.url);
+  await call(page, 'import:run', {
+    text: ['phone,name,tags,consent date,purpose,consent method', '600111001,Ana,vip,2026-11-01,marketing,paper form', '600111006,,vip,2026-11-01,marketing,paper form'].join('\n'),
+    fileName: 'customers.csv',
+    mapping: { phone: 0, name: 1, tags: 2, consentDate: 3, purpose: 4, consentMethod: 5 },
+    hasHeader: true,
+    attester: 'Lucía',
+  });
+  await call(page, 'templates:sync');
+
+  await page.getByRole('link', { name: m.nav.campaigns }).click();
+  await page.getByRole('button', { name: m.campaigns.newCampaign }).click();
+  await page.getByRole('button', { name: m.campaigns.create.submit }).click();
+  const errors = page.getByTestId('form-errors');
+  await expect(errors).toContainText(j.errors.name);
+  await expect(errors).toContainText(j.errors.template);
+  await expect(page.getByLabel(m.campaigns.create.name)).toBeFocused();
+  await expect(page.getByLabel(m.campaigns.create.name)).toHaveAttribute('aria-invalid', 'true');
+
+  // Fixing the name clears its message at once; the template's stays.
+  await page.getByLabel(m.campaigns.create.name).fill('Weekend offer');
+  await expect(errors).not.toContainText(j.errors.name);
+  await expect(page.getByLabel(m.campaigns.create.name)).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(errors).toContainText(j.errors.template);
+
+  // Placeholders start unchosen: nothing fills {{offer}} with a customer's name by default.
+  await page.getByLabel(m.campaigns.create.template, { exact: true }).selectOption('weekly_offer|en_US');
+  await expect(errors).not.toContainText(j.errors.template);
+  await expect(slotGroup('first_name').getByLabel(mapping.source)).toHaveValue('unset');
+  await expect(slotGroup('offer').getByLabel(mapping.source)).toHaveValue('unset');
+  await expect(errors).toContainText(fill(j.errors.slot, { slot: '{{first_name}}' }));
+  await expect(errors).toContainText(fill(j.errors.slot, { slot: '{{offer}}' }));
+  await expectAccessible(page, 'campaign form with errors');
+
+  await slotGroup('first_name').getByLabel(mapping.source).selectOption({ label: mapping.name });
+  await slotGroup('offer').getByLabel(mapping.source).selectOption({ label: mapping.fixed });
+  await slotGroup('offer').getByLabel(fill(mapping.fixedValue, { slot: '{{offer}}' })).fill('2x1 bread');
+  await expect(errors.locator('li')).toHaveCount(0);
+  await page.getByRole('checkbox', { name: 'vip' }).check();
+  await page.getByRole('button', { name: m.campaigns.create.submit }).click();
+
+  // The dry run renders the exact messages; the customer without a name would get an empty {{first_name}}.
+  const previews = page.getByTestId('dry-run-previews');
+  await expect(previews).toContainText('Hi Ana, this week: 2x1 bread.');
+  await expect(previews).toContainText(fill(j.previewMissing, { slots: '{{first_name}}' }));
+  await expect(page.getByTestId('empty-values')).toBeVisible();
+  await expect(page.getByRole('button', { name: m.campaigns.send.now })).toHaveCount(0);
+  await expectAccessible(page, 'dry run with previews');
+
+  // Edit the draft: a fallback fixes it, and the preview shows what the empty name really sends.
+  await page.getByRole('button', { name: j.edit }).click();
+  await slotGroup('first_name').getByLabel(mapping.fallback).fill('amigo');
+  await page.getByRole('button', { name: j.saveChanges }).click();
+  await expect(previews).toContainText('Hi amigo, this week: 2x1 bread.');
+  await expect(previews).toContainText(j.previewEmpty);
+  await expect(page.getByRole('button', { name: m.campaigns.send.now })).toBeVisible();
+
+  // A test to the shop's own phone first.
+  await page.getByRole('button', { name: j.testSend }).click();
+  await expect(page.getByText(fill(j.testSent, { phone: '+34 612 34 56 78' }))).toBeVisible();
+  const sent = await call<{ to: string; templateName?: string }[]>(page, 'sandbox:sent');
+  expect(sent.filter((x) => x.templateName === 'weekly_offer').map((x) => x.to)).toEqual(['34612345678']);
+});
