@@ -1,6 +1,7 @@
 import type { Contact } from '../../../shared/contract/contacts';
 import type { ConsentEvent } from '../../../shared/domain/consent/event';
 import { eventHashInput, type ChainAnchor } from '../../../shared/domain/consent/hash-chain';
+import { deriveConsent } from '../../../shared/domain/consent/state';
 import { escapeHtml } from '../../../shared/domain/entry-points/html';
 import type { ConversationLine } from '../messaging/conversation';
 import type { AnchorEntry } from './anchors-log';
@@ -49,6 +50,11 @@ export interface ProofPack {
   /** The anchors-log line written for this export (undefined only if it could not be written). */
   shopAnchor?: ProofPackShopAnchor;
   events: ConsentEvent[];
+  /**
+   * The consent state of the event's purpose right after each event (same order). A confirmation that does not
+   * reopen a STOP (an import, a staff say-so) reads "confirmed" but leaves "opted_out": this says so.
+   */
+  stateAfter: string[];
   /** The exact text hashed for each event (same order), so a SHA-256 tool alone can check every hash. */
   hashInputs: string[];
   messages: ProofPackMessage[];
@@ -92,6 +98,11 @@ export function proofPackMessages(lines: readonly ConversationLine[]): ProofPack
   });
 }
 
+/** Each event's purpose's state once that event (and every earlier one) is applied, by the one derivation rule. */
+export function statesAfter(events: readonly ConsentEvent[], now: string): string[] {
+  return events.map((event, i) => deriveConsent(events.slice(0, i + 1), { now })[event.purpose].state);
+}
+
 /** Builds the JSON proof pack. */
 export function buildProofPack(input: ProofPackInput): ProofPack {
   const { heads: _heads, ...shopAnchor } = input.shopAnchor ?? { heads: [] };
@@ -105,6 +116,7 @@ export function buildProofPack(input: ProofPackInput): ProofPack {
     anchor: { contactId: input.contact.id, ...input.anchor },
     ...(input.shopAnchor ? { shopAnchor: shopAnchor as ProofPackShopAnchor } : {}),
     events: input.events,
+    stateAfter: statesAfter(input.events, input.generatedAt),
     hashInputs: input.events.map(eventHashInput),
     messages: proofPackMessages(input.conversation),
     verify: PROOF_PACK_VERIFY_STEPS,
@@ -118,7 +130,10 @@ const row = (label: string, value: string | number | undefined) =>
 export function proofPackHtml(pack: ProofPack): string {
   const events = pack.events
     .map(
-      (e, i) => `<section class="event"><h3>${i + 1}. ${escapeHtml(e.type)} — ${escapeHtml(e.purpose)}</h3><table>
+      (e, i) => `<section class="event"><h3>${i + 1}. ${escapeHtml(e.type)} — ${escapeHtml(e.purpose)}${
+        e.type === 'confirmed' && pack.stateAfter[i] !== 'opted_in' ? ` (not applied: still ${escapeHtml(pack.stateAfter[i] ?? '')})` : ''
+      }</h3><table>
+${row('State after', pack.stateAfter[i])}
 ${row('Occurred', e.occurredAt)}${row('Recorded', e.recordedAt)}${row('Method', e.method)}${row('Source', e.source)}
 ${row('Recorded by', e.recordedBy)}${row('Text shown', e.textShown)}${row('Text version', e.textVersion)}${row('Text SHA-256', e.textHash)}
 ${row('Language', e.locale)}${Object.entries(e.evidence)
