@@ -2,8 +2,9 @@ import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } f
 import { useTranslation } from 'react-i18next';
 import type { PrintOutcome } from '../../shared/contract/entry-points';
 import type { ShopDetails } from '../../shared/domain/entry-points/artifacts';
-import type { EntryPoint, EntryPointStyle } from '../../shared/domain/entry-points/types';
+import { DEFAULT_STYLE, type EntryPoint, type EntryPointStyle } from '../../shared/domain/entry-points/types';
 import { fieldErrorsOf, type FieldErrors } from '../components/entry-points/draft';
+import { FitNotes, useFitNotes } from '../components/entry-points/fit-notes';
 import { KIND_LABEL } from '../components/entry-points/kind-picker';
 import { PosterBatch } from '../components/entry-points/poster-batch';
 import { PosterPreview } from '../components/entry-points/poster-preview';
@@ -41,6 +42,8 @@ export function PostersPage(): ReactNode {
   );
   const previewEntry = useMemo<EntryPoint | null>(() => (selected && style ? { ...selected, style } : null), [selected, style]);
   const dirty = Boolean(selected && style && JSON.stringify(selected.style) !== JSON.stringify(style));
+  const fitEntry = previewEntry ?? { kind: 'qr' as const, prefilledMessage: '', refCode: 'A2B3', style: DEFAULT_STYLE };
+  const fit = useFitNotes(fitEntry, shop ?? { businessName: '', phoneE164: '', phoneDisplay: '' }, true);
 
   /** Saves the design onto the entry point's style; true when there was nothing to save or it saved. */
   async function save(): Promise<boolean> {
@@ -121,6 +124,7 @@ export function PostersPage(): ReactNode {
                   setDraft({ id: selected.id, style: { ...style, ...patch } });
                   setStatus('');
                 }} />
+              <FitNotes {...fit} />
               {errors.form && (
                 <p className="form-error" role="alert">
                   {errors.form}
@@ -130,10 +134,10 @@ export function PostersPage(): ReactNode {
                 <button type="submit" disabled={busy || !dirty}>
                   {t('entryPoints.saveDesign')}
                 </button>
-                <button type="button" className="primary" disabled={busy} onClick={() => void print('print')}>
+                <button type="button" className="primary" disabled={busy || fit.problems.length > 0} onClick={() => void print('print')}>
                   {t('entryPoints.print')}
                 </button>
-                <button type="button" className="primary" disabled={busy} onClick={() => void print('pdf')}>
+                <button type="button" className="primary" disabled={busy || fit.problems.length > 0} onClick={() => void print('pdf')}>
                   {t('entryPoints.saveAsPdf')}
                 </button>
                 <span role="status" className="ep-status">

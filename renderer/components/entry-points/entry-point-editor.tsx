@@ -15,6 +15,7 @@ import {
   type EntryPointDraft,
   type FieldErrors,
 } from './draft';
+import { FitNotes, useFitNotes } from './fit-notes';
 import { TextAreaField, TextField } from './form-controls';
 import { KIND_LABEL, KindPicker } from './kind-picker';
 import { STYLE_FIELDS, StyleFields } from './style-fields';
@@ -49,6 +50,8 @@ export function EntryPointEditor({ entry, shop, onClose }: EntryPointEditorProps
 
   const preview = useMemo(() => previewEntry(draft, saved?.id), [draft, saved?.id]);
   const dirty = !saved || JSON.stringify(draftFromEntry(saved)) !== JSON.stringify(draft);
+  // Checked as the owner types: a message too long for a link or a QR, and for QR entry points the poster text.
+  const fit = useFitNotes(preview, shop, draft.kind === 'qr');
 
   const edit = (patch: Partial<EntryPointDraft>) => {
     setDraft((d) => ({ ...d, ...patch }));
@@ -107,6 +110,7 @@ export function EntryPointEditor({ entry, shop, onClose }: EntryPointEditorProps
               error={errors.refCode} value={draft.refCode} maxLength={8}
               onChange={(refCode) => edit({ refCode })} />
             <StyleFields kind={draft.kind} style={draft.style} errors={errors} onChange={editStyle} />
+            <FitNotes {...fit} />
             {errors.form && (
               <p className="form-error" role="alert">
                 {errors.form}

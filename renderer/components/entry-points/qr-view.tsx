@@ -34,6 +34,16 @@ export function QrView({ svg, description, fileStem, savedId, errorCorrection, d
     else downloadBlob(base64ToBlob(result.value.base64, 'image/png'), result.value.fileName);
   }
 
+  // No QR can hold the message (see the editor's note): say so, and keep the rest of the panel (link, copy) working.
+  if (!svg) {
+    return (
+      <div className="ep-qr">
+        <p className="form-error" role="alert">
+          {t('entryPoints.qrUnavailable')}
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="ep-qr">
       {/* Trusted markup: the output of our own QR renderer, never user HTML. */}
