@@ -1,4 +1,5 @@
-import { expect, expectAccessible, test } from './fixtures';
+import { completeWizard, expect, expectAccessible, test } from './fixtures';
+import { expectNoEnglish, switchLocale } from './locale-check';
 
 test('a new user completes the first-run wizard and sees the saved profile after a reload', async ({ page, bridge }) => {
   await page.goto(bridge.url);
@@ -93,3 +94,14 @@ test('Getting started ticks itself as the owner makes an entry point and logs an
   await expect(page.locator('[data-step="optIn"]')).toHaveAttribute('data-done', 'true');
   await expect(page.locator('[data-step="connect"]')).toHaveAttribute('data-done', 'false');
 });
+
+for (const locale of ['es', 'pt', 'hi'] as const) {
+  test(`Getting started in ${locale} shows no English left over and passes axe`, async ({ page, bridge }) => {
+    await completeWizard(page, bridge.url);
+    await switchLocale(page, locale);
+    await page.goto(`${bridge.url}#/getting-started`);
+    await expect(page.getByTestId('getting-started')).toBeVisible();
+    await expectNoEnglish(page, locale, '#/getting-started');
+    await expectAccessible(page, `getting started in ${locale}`);
+  });
+}
