@@ -8,20 +8,23 @@ interface HostedSnippetProps {
   hosted: SnippetForms['hosted'];
   /** Script snippets can take the page's nonce instead; a button (no script) cannot. */
   script: boolean;
+  /** Heading level of its title, one below the section it sits in. */
+  level?: 3 | 4;
 }
 
 /**
  * Which form of a website snippet to use and why, and the CSP-compatible form: the file(s) to upload to the shop's
  * own site (with their SHA-256 hashes) and the tag that loads them.
  */
-export function HostedSnippet({ hosted, script }: HostedSnippetProps): ReactNode {
+export function HostedSnippet({ hosted, script, level = 4 }: HostedSnippetProps): ReactNode {
   const { t } = useTranslation();
   const id = useId();
+  const Heading = level === 3 ? 'h3' : 'h4';
   return (
     <div className="ep-hosted">
       <p className="field-hint">{t('entryPoints.snippetFormsWhy')}</p>
       {script && <p className="field-hint">{t('entryPoints.snippetNonce')}</p>}
-      <h4>{t('entryPoints.snippetHostedTitle')}</h4>
+      <Heading>{t('entryPoints.snippetHostedTitle')}</Heading>
       <p className="field-hint">{t('entryPoints.snippetHostedSteps')}</p>
       <ul className="ep-hosted-files">
         {hosted.files.map((file) => (

@@ -18,7 +18,7 @@ export function OptInWidgetsSection(): ReactNode {
   const [name, setName] = useState('');
   const [purposes, setPurposes] = useState<Purpose[]>(['utility']);
   const [error, setError] = useState<string | null>(null);
-  const [copied, setCopied] = useState<{ code: string; hosted?: Hosted } | null>(null);
+  const [copied, setCopied] = useState<{ code: string; kind: Kind; hosted?: Hosted } | null>(null);
   const { run, dialog } = useOwnerGate();
 
   const [loads, setLoads] = useState(0);
@@ -40,11 +40,11 @@ export function OptInWidgetsSection(): ReactNode {
     await load();
   };
 
-  const copy = async (code: string) => {
+  const copy = async (code: string, kind: Kind) => {
     const result = await api.optInWidgets.snippet({ code });
     if (!result.ok) return setError(result.error.message);
     await navigator.clipboard.writeText(result.value.snippet);
-    setCopied({ code, ...(result.value.hosted ? { hosted: result.value.hosted } : {}) });
+    setCopied({ code, kind, ...(result.value.hosted ? { hosted: result.value.hosted } : {}) });
   };
 
   const toggle = (p: Purpose) => setPurposes((list) => (list.includes(p) ? list.filter((x) => x !== p) : [...list, p]));
@@ -90,19 +90,20 @@ export function OptInWidgetsSection(): ReactNode {
             <li key={w.code}>
               <strong>{w.name}</strong> · {t(`remoteOptIns.widgets.kinds.${w.kind}`)} · {t('remoteOptIns.widgets.code', { code: w.code })} ·{' '}
               {t('remoteOptIns.widgets.statementVersion', { version: w.statementVersion })}{' '}
-              <button type="button" onClick={() => void copy(w.code)}>
+              <button type="button" onClick={() => void copy(w.code, w.kind)}>
                 {t('remoteOptIns.widgets.copySnippet')}
               </button>
-              {copied?.code === w.code && (
-                <>
-                  <span role="status"> {t('remoteOptIns.widgets.copied')}</span>
-                  <p className="field-hint">{t(`remoteOptIns.widgets.pasteWhere.${w.kind}`)}</p>
-                  {copied.hosted && <HostedSnippet hosted={copied.hosted} script />}
-                </>
-              )}
+              {copied?.code === w.code && <span role="status"> {t('remoteOptIns.widgets.copied')}</span>}
             </li>
           ))}
         </ul>
+      )}
+      {/* Where the copied snippet goes, and its form for sites with a strict Content-Security-Policy. */}
+      {copied && (
+        <div className="optin-widget-paste">
+          <p className="field-hint">{t(`remoteOptIns.widgets.pasteWhere.${copied.kind}`)}</p>
+          {copied.hosted && <HostedSnippet hosted={copied.hosted} script level={3} />}
+        </div>
       )}
       {dialog}
     </section>
