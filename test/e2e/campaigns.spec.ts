@@ -210,6 +210,14 @@ test('the campaign form reports every error at once and focuses the first; each 
   await expect(previews).toContainText(j.previewEmpty);
   await expect(page.getByRole('button', { name: m.campaigns.send.now })).toBeVisible();
 
+  // The schedule form says what is missing on its field and focuses it, instead of a silently disabled button.
+  await page.getByRole('button', { name: m.campaigns.send.schedule }).click();
+  await expect(page.getByLabel(m.campaigns.send.at)).toBeFocused();
+  await expect(page.getByText(j.errors.when)).toBeVisible();
+  await page.getByLabel(m.campaigns.send.at).fill('2020-01-01T10:00');
+  await expect(page.getByText(j.errors.when)).toHaveCount(0);
+  await expect(page.getByText(j.errors.whenPast)).toBeVisible();
+
   // A test to the shop's own phone first.
   await page.getByRole('button', { name: j.testSend }).click();
   await expect(page.getByText(fill(j.testSent, { phone: '+34 612 34 56 78' }))).toBeVisible();

@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { FieldErrorText } from '../forms/field-error';
+import { useFormErrors, type FieldError } from '../forms/use-form-errors';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, Result } from '../../../shared/contract';
 import type { CampaignView, DryRunView } from '../../../shared/contract/campaigns';
@@ -22,6 +24,17 @@ export function DryRunPanel({ campaign, onStarted }: { campaign: CampaignView; o
   const [at, setAt] = useState('');
   const [busy, setBusy] = useState(false);
   const [tested, setTested] = useState<string | null>(null);
+  // The schedule form: a time must be chosen and be in the future (reported on the field, which gets the focus).
+  const validateAt = useCallback(
+    (value: string): FieldError[] =>
+      !value
+        ? [{ field: 'campaign-at', message: t('campaigns.journey.errors.when') }]
+        : Date.parse(value) <= Date.now()
+          ? [{ field: 'campaign-at', message: t('campaigns.journey.errors.whenPast') }]
+          : [],
+    [t],
+  );
+  const schedule = useFormErrors(at, validateAt);
 
   const apply = useCallback((result: Result<DryRunView>) => {
     if (result.ok) setDry(result.value);
@@ -130,10 +143,11 @@ export function DryRunPanel({ campaign, onStarted }: { campaign: CampaignView; o
             {t('campaigns.send.now')}
           </button>
           <label htmlFor="campaign-at">{t('campaigns.send.at')}</label>
-          <input id="campaign-at" type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />
-          <button type="button" disabled={busy || !at} onClick={() => void start(at)}>
+          <input id="campaign-at" type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} {...schedule.fieldProps('campaign-at')} />
+          <button type="button" disabled={busy} onClick={() => schedule.check() && void start(at)}>
             {t('campaigns.send.schedule')}
           </button>
+          <FieldErrorText form={schedule} field="campaign-at" />
           <button type="button" onClick={() => void load()}>
             {t('campaigns.dryRun.run')}
           </button>

@@ -143,6 +143,8 @@ export const pt: typeof en = {
       country: 'Use um código de país de duas letras, como BR.',
       slot: 'Escolha o que preenche {{slot}}.',
       slotText: 'Digite o texto de {{slot}}.',
+      when: 'Escolha a data e a hora do envio.',
+      whenPast: 'Escolha um horário no futuro.',
     },
     previewsTitle: 'O que os clientes vão receber',
     previewsHint: 'A mensagem exata para alguns clientes deste público.',
