@@ -1,6 +1,6 @@
 /** Runs the pure dry run against the live ledger, template catalogue and outbox. */
 import { dryRun, reachedInWindow, type AudienceContact, type DryRunResult, type MessagingTier } from '../../../shared/domain/campaigns';
-import type { TemplateCategory } from '../../../shared/domain/consent/state';
+import { toTemplateCategory, type TemplateCategory } from '../../../shared/domain/send-policy';
 import { AppError } from '../app-error';
 import type { CloudTemplate } from '../cloud/schemas';
 import { refreshForTime } from '../consent/contact-record';
@@ -8,8 +8,6 @@ import type { ConsentLedger } from '../consent/ledger';
 import type { Outbox } from '../outbox';
 import type { TemplatesService } from '../templates-service';
 import type { CampaignRecord } from './campaign-record';
-
-const CATEGORIES = ['MARKETING', 'UTILITY', 'AUTHENTICATION'];
 
 /** What the planner reads from. */
 export interface PlannerDeps {
@@ -22,8 +20,7 @@ export interface PlannerDeps {
 
 /** The template's current category, as the gate will read it at send time. */
 export function currentCategory(template: CloudTemplate | undefined, fallback: TemplateCategory): TemplateCategory {
-  const current = template?.category?.toUpperCase();
-  return (current && CATEGORIES.includes(current) ? current : fallback) as TemplateCategory;
+  return toTemplateCategory(template?.category, fallback);
 }
 
 /** Every contact, consent refreshed for `now` the way the gate refreshes it. */
@@ -36,6 +33,7 @@ export function* audienceContacts(ledger: ConsentLedger, now: number): Generator
       phone: r.phone,
       tags: r.tags,
       lastInboundAt: r.lastInboundAt,
+      lastStopAt: r.lastStopAt,
       derived: {
         marketing: refreshForTime(r.derived.marketing, now, r.lastInboundAt),
         utility: refreshForTime(r.derived.utility, now, r.lastInboundAt),
