@@ -5,7 +5,8 @@ import { anchorOf } from '../../shared/domain/consent/hash-chain';
 import { ledgerHeads } from '../services/consent/anchors-log';
 import { toContactView } from '../services/consent/contact-record';
 import { eventsToCsv } from '../services/consent/events-csv';
-import { buildProofPack, proofPackHtml } from '../services/consent/proof-pack';
+import { buildProofPack } from '../services/consent/proof-pack';
+import { proofPackDocument } from '../services/consent/proof-pack-document';
 import { conversation } from '../services/messaging/conversation';
 
 type ContactChannels =
@@ -120,7 +121,8 @@ export function contactHandlers(services: AppServices, deviceName: string): Pick
     },
     'export:proofPackPdf': async ({ contactId, action }) => {
       const pack = await proofPack(contactId);
-      return services.printer.print(proofPackHtml(pack), { action, fileName: `consent-proof-${pack.contact.phone.replace('+', '')}.pdf` });
+      // Printed for people in the shop's language and this PC's time zone; the JSON export keeps the codes.
+      return services.printer.print(proofPackDocument(pack, { locale: services.profile.get()?.locale }), { action, fileName: `consent-proof-${pack.contact.phone.replace('+', '')}.pdf` });
     },
   };
 }
