@@ -1,4 +1,4 @@
-import type { ChatConfig } from './config';
+import type { ChatConfig } from '../../shared/domain/snippet-runtime-config';
 import { el, namespace, openUrl, scriptNonce, shadowHost, waUrl, watchBlocked, whenBody } from './dom';
 
 const CSS =

@@ -1,4 +1,4 @@
-import type { OptInConfig, OptInPurpose } from './config';
+import type { OptInConfig, OptInPurpose } from '../../shared/domain/snippet-runtime-config';
 import { el, openUrl, waUrl } from './dom';
 
 /** The opt-in form's stylesheet (inside each widget's shadow root). */

@@ -1,4 +1,4 @@
-import type { OptInConfig } from './config';
+import type { OptInConfig } from '../../shared/domain/snippet-runtime-config';
 import { el, mountInline, namespace, scriptNonce, shadowHost, watchBlocked } from './dom';
 import { OPTIN_CSS, optInForm } from './optin-form';
 

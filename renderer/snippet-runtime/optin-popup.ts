@@ -1,4 +1,4 @@
-import type { OptInPopupConfig } from './config';
+import type { OptInPopupConfig } from '../../shared/domain/snippet-runtime-config';
 import { el, namespace, scriptNonce, shadowHost, watchBlocked } from './dom';
 import { popupModal } from './modal';
 import { OPTIN_CSS, optInForm } from './optin-form';

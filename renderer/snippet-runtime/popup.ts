@@ -1,4 +1,4 @@
-import type { PopupConfig } from './config';
+import type { PopupConfig } from '../../shared/domain/snippet-runtime-config';
 import { el, namespace, scriptNonce, shadowHost, watchBlocked } from './dom';
 import { popupModal } from './modal';
 import { popupTriggers } from './triggers';

@@ -1,4 +1,4 @@
-import type { TriggerConfig } from './config';
+import type { TriggerConfig } from '../../shared/domain/snippet-runtime-config';
 import type { Namespace } from './dom';
 
 /** What a popup does with its triggers: whether the cap hides it, tell them it showed, and start them. */

@@ -1,8 +1,8 @@
 /**
- * What each snippet runtime reads: the JSON the app writes into the snippet (shared/domain builds it, this folder's
+ * What each snippet runtime reads: the JSON the app writes into the snippet (shared/domain builds it, renderer/snippet-runtime's
  * bundles read it). Types only, so shared/ may import them without pulling any DOM code in.
  */
-import type { OptInLabels } from '../shared/domain/opt-in/labels';
+import type { OptInLabels } from './opt-in/labels';
 
 /** The languages every snippet ships in. */
 export type SnippetLang = 'en' | 'es' | 'pt' | 'hi';

@@ -1,5 +1,5 @@
 // Bundle entry: the snippet wraps this in `(function (cfg, here) { … })(<config>, document.currentScript)`.
-import type { OptInPopupConfig } from '../config';
+import type { OptInPopupConfig } from '../../../shared/domain/snippet-runtime-config';
 import { runOptInPopup } from '../optin-popup';
 
 declare const cfg: OptInPopupConfig;

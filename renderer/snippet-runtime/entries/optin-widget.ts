@@ -1,5 +1,5 @@
 // Bundle entry: the snippet wraps this in `(function (cfg, here) { … })(<config>, document.currentScript)`.
-import type { OptInConfig } from '../config';
+import type { OptInConfig } from '../../../shared/domain/snippet-runtime-config';
 import { runOptInWidget } from '../optin-inline';
 
 declare const cfg: OptInConfig;

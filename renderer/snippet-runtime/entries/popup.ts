@@ -1,5 +1,5 @@
 // Bundle entry: the snippet wraps this in `(function (cfg, here) { … })(<config>, document.currentScript)`.
-import type { PopupConfig } from '../config';
+import type { PopupConfig } from '../../../shared/domain/snippet-runtime-config';
 import { runPopup } from '../popup';
 
 declare const cfg: PopupConfig;

@@ -28,7 +28,7 @@ export interface ChatSnippetInput {
 }
 
 /**
- * Both forms of the chat widget (runtime: snippet-runtime/chat.ts): a chat bubble whose panel greets the visitor with
+ * Both forms of the chat widget (runtime: renderer/snippet-runtime/chat.ts): a chat bubble whose panel greets the visitor with
  * the shop's name and hours; sending opens `https://wa.me/<digits>?text=<message (ref X)>` exactly as buildWaLink
  * would with appendRef(message, ref, 'chat'). A second copy on the page does nothing.
  */

@@ -37,7 +37,7 @@ export function popupStorageKey(refCode: string): string {
 }
 
 /**
- * Both forms of the popup (runtime: snippet-runtime/popup.ts): a modal inviting the visitor to chat on WhatsApp.
+ * Both forms of the popup (runtime: renderer/snippet-runtime/popup.ts): a modal inviting the visitor to chat on WhatsApp.
  * Triggers: delay, scroll depth, exit intent; a frequency cap per visitor; closes with Escape, the close button or
  * the backdrop; traps and restores focus; never stacks on another of our popups; safe to paste twice.
  */

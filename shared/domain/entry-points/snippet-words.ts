@@ -1,6 +1,6 @@
-import type { ChatLabels, SnippetLang } from '../../../snippet-runtime/config';
+import type { ChatLabels, SnippetLang } from '../snippet-runtime-config';
 
-export type { ChatLabels, SnippetLang } from '../../../snippet-runtime/config';
+export type { ChatLabels, SnippetLang } from '../snippet-runtime-config';
 
 /** The languages the snippets speak: the four the app ships. */
 export const SNIPPET_LANGS: readonly SnippetLang[] = ['en', 'es', 'pt', 'hi'];

@@ -8,7 +8,7 @@ export function optInPopupStorageKey(code: string): string {
 }
 
 /**
- * The opt-in popup (runtime: snippet-runtime/optin-popup.ts): the opt-in form in a modal dialog, shown by the
+ * The opt-in popup (runtime: renderer/snippet-runtime/optin-popup.ts): the opt-in form in a modal dialog, shown by the
  * entry-point popup's triggers (delay, scroll depth, exit intent, frequency cap). Escape, the close button and the
  * backdrop close it; focus is trapped inside and given back. Pasting it twice shows one popup.
  */

@@ -6,7 +6,7 @@ import { optInPopupSnippetForms } from './optin-popup-snippet';
 export type { OptInSnippetInput } from './snippet-config';
 
 /**
- * The website opt-in widget (runtime: snippet-runtime/optin-inline.ts): the opt-in form where the snippet is pasted
+ * The website opt-in widget (runtime: renderer/snippet-runtime/optin-inline.ts): the opt-in form where the snippet is pasted
  * inside `<body>` (purposes, the consent statement, agreement). Submitting opens WhatsApp with `JOIN <code>` typed,
  * so the customer's own message is the confirmation; no server of the shop's, no external request.
  */

@@ -1,7 +1,7 @@
 import { SNIPPET_NAMESPACE, assertSnippetInput, snippetColours } from '../entry-points/snippet-common';
 import { isValidWidgetCode } from './join-code';
 import { snippetLang } from '../entry-points/snippet-words';
-import type { OptInConfig } from '../../../snippet-runtime/config';
+import type { OptInConfig } from '../snippet-runtime-config';
 import { optInLabels, type OptInLabels } from './labels';
 import { purposeCombinations, type OptInWidget } from './widget';
 

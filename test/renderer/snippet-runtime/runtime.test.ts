@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { composeChatMessage } from '../../snippet-runtime/chat';
-import { toWellFormed, waUrl } from '../../snippet-runtime/dom';
-import { purposeLetter } from '../../snippet-runtime/optin-form';
-import { appendRef, refSuffix } from '../../shared/domain/entry-points/ref-code';
-import { buildWaLink } from '../../shared/domain/entry-points/wa-link';
+import { composeChatMessage } from '../../../renderer/snippet-runtime/chat';
+import { toWellFormed, waUrl } from '../../../renderer/snippet-runtime/dom';
+import { purposeLetter } from '../../../renderer/snippet-runtime/optin-form';
+import { appendRef, refSuffix } from '../../../shared/domain/entry-points/ref-code';
+import { buildWaLink } from '../../../shared/domain/entry-points/wa-link';
 
 describe('snippet runtime helpers', () => {
   it('replaces lone surrogates, keeps pairs, and never makes encodeURIComponent throw', () => {
