@@ -33,6 +33,7 @@ export function isWindowOpen(lastInboundAt: string | null | undefined, now: numb
 export function stoppedSinceLastMessage(facts: WindowFacts): boolean {
   if (!facts.lastStopAt) return false;
   if (!facts.lastInboundAt) return true;
+  // Meta stamps messages in whole seconds: a message in the same second as the STOP is not known to be after it.
   return Date.parse(facts.lastStopAt) >= Date.parse(facts.lastInboundAt);
 }
 

@@ -58,7 +58,10 @@ describe('free-form texts after a STOP', () => {
     expect(h.services.messaging.outbox.get(queued.id)).toMatchObject({ state: 'skipped', error: { action: 'consent_refused', message: 'opted_out' } });
     expect(texts(shop)).toHaveLength(1);
 
-    // The customer writes again: free-form replies are open again (consent stays opted out).
+    // The customer writes again: free-form replies are open again (consent stays opted out). WhatsApp stamps messages
+    // in whole seconds, and a message stamped in the same second as the STOP does not count as after it (the policy
+    // errs towards refusing), so the customer's next message comes a second later, as any real one would.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
     await customerSays(shop, '¿Tenéis pan sin gluten?', (c) => c.lastInboundAt !== null && c.consent.utility.state === 'opted_out');
     await until(async () => ((await h.dispatch('messages:forContact', { contactId: id }, web)) as any).value.windowOpenUntil, (w) => w !== null);
     expect(await h.dispatch('messages:check', { contactId: id, kind: 'text' }, web)).toMatchObject({ ok: true, value: { ok: true } });
