@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { MAIN_PROCESS_TESTS } from './node24-suites.mjs';
 
 /*
  * Electron 40 runs the main process on Node 24.15, while this suite runs on the Node that started it (20 here).
@@ -10,14 +11,13 @@ import path from 'node:path';
  * code that runs in Electron's main process run once more on it. test/renderer is left out: it runs in Chromium.
  */
 const node24 = process.env.OUTREACH_DESK_NODE24;
-const MAIN_PROCESS_TESTS = ['test/main', 'test/shared'];
 
 const steps = [
   ['type check', 'npm', ['run', '--silent', 'typecheck']],
   ['lint', 'npm', ['run', '--silent', 'lint']],
   ['unit and integration tests (vitest)', 'npx', ['vitest', 'run']],
   ...(node24
-    ? [['main-process tests on Electron’s Node 24 (vitest)', node24, ['node_modules/vitest/vitest.mjs', 'run', ...MAIN_PROCESS_TESTS, '--outputFile.json=test-results/vitest-node24.json']]]
+    ? [['main-process tests on Electron’s Node 24 (vitest)', node24, ['node_modules/vitest/vitest.mjs', 'run', '--project', 'node', ...MAIN_PROCESS_TESTS, '--outputFile.json=test-results/vitest-node24.json']]]
     : []),
   ['renderer build', 'npm', ['run', '--silent', 'build:renderer']],
   ['end-to-end tests in Chromium (Playwright)', 'npx', ['playwright', 'test']],
