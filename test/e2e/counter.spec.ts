@@ -109,7 +109,7 @@ test('counter staff log opt-ins by keyboard, find one, record a STOP and export 
   const popupPromise = page.waitForEvent('popup');
   await page.getByRole('button', { name: 'Proof pack as PDF' }).press('Enter');
   const popup = await popupPromise;
-  await expect(popup.getByRole('heading', { name: 'Consent proof pack' })).toBeVisible();
+  await expect(popup.getByRole('heading', { name: 'Record of consent to WhatsApp messages', level: 1 })).toBeVisible();
   await expect(page.getByText('The proof pack opened in a new tab', { exact: false })).toBeVisible();
 });
 
