@@ -30,7 +30,7 @@ describe('.ci/run and Node 24', () => {
     expect(runTests).toMatch(/--outputFile\.json=test-results\/vitest-node24\.json/);
     // Every filter still names at least one test file (a renamed suite would otherwise silently drop out), and the
     // suites that meet Node's own APIs are among them.
-    const { MAIN_PROCESS_TESTS } = (await import('../../tools/node24-suites.mjs')) as { MAIN_PROCESS_TESTS: string[] };
+    const { MAIN_PROCESS_TESTS } = await import('../../tools/node24-suites.mjs');
     const files = readdirSync('test/main', { recursive: true }).map((f) => `test/main/${String(f).replaceAll('\\', '/')}`).filter((f) => f.endsWith('.test.ts'));
     for (const filter of MAIN_PROCESS_TESTS) expect(files.some((f) => f.includes(filter)), filter).toBe(true);
     const covered = files.filter((f) => MAIN_PROCESS_TESTS.some((filter) => f.includes(filter)));
