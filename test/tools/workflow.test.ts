@@ -58,7 +58,7 @@ describe('.github/workflows/ci.yml', () => {
 
   it('installs poppler before the tests where the poster PDF specs need it', () => {
     const poppler = steps.filter((step) => /poppler/.test(step.run ?? ''));
-    expect(poppler.map((step) => step.if)).toEqual(["runner.os == 'Linux'", "runner.os == 'macOS'"]);
+    expect(poppler.map((step) => step.if)).toEqual(["runner.os == 'Linux'", "runner.os == 'macOS'", "runner.os == 'Windows'"]);
     for (const step of poppler) expect(steps.indexOf(step)).toBeLessThan(steps.indexOf(runs(/\bnpm test\b/)[0]!));
   });
 
